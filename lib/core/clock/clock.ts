@@ -1,0 +1,14 @@
+/** An opaque handle returned by {@link Clock.setTimeout}. */
+export type TimerHandle = unknown;
+
+/**
+ * Every time read and every timer in the core goes through a `Clock`, so tests can
+ * replace real time with a {@link TestClock} and advance it by hand.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch (or since the test clock's origin). */
+  now(): number;
+  /** Schedules `callback` after `ms`; `unref` timers never keep the process alive. */
+  setTimeout(callback: () => void, ms: number, options?: { unref?: boolean }): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}

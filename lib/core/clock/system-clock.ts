@@ -1,0 +1,14 @@
+import type { Clock, TimerHandle } from './clock.js';
+
+/** The real clock: `Date.now()` and Node timers. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout(callback: () => void, ms: number, options?: { unref?: boolean }): TimerHandle {
+    const timer = setTimeout(callback, ms);
+    if (options?.unref) timer.unref();
+    return timer;
+  },
+  clearTimeout(handle: TimerHandle): void {
+    clearTimeout(handle as NodeJS.Timeout);
+  },
+};

@@ -1,0 +1,10 @@
+export { ResilienceError } from './resilience.error.js';
+export { CircuitOpenError } from './circuit-open.error.js';
+export { RetryExhaustedError } from './retry-exhausted.error.js';
+export { FallbackError } from './fallback.error.js';
+export { RateLimitExceededError } from './rate-limit-exceeded.error.js';
+export { BulkheadRejectedError } from './bulkhead-rejected.error.js';
+export { PolicyTimeoutError } from './policy-timeout.error.js';
+export { StoreUnavailableError } from './store-unavailable.error.js';
+export { ResilienceConfigError } from './resilience-config.error.js';
+export type { ConfigIssue } from './resilience-config.error.js';

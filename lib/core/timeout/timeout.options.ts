@@ -1,0 +1,8 @@
+import type { Clock } from '../clock/clock.js';
+
+/** Options of a timeout policy. */
+export interface TimeoutOptions {
+  /** Milliseconds before the call is abandoned with `PolicyTimeoutError`. */
+  ms: number;
+  clock?: Clock;
+}

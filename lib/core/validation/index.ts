@@ -1,0 +1,1 @@
+export { OptionChecker } from './option-checker.js';
