@@ -1,3 +1,4 @@
+import { CircuitOpenError } from '../errors/circuit-open.error.js';
 import { httpStatusOf } from './http-status-of.js';
 
 const VALIDATION_ERROR_NAMES = new Set(['ValidationError', 'BadRequestException']);
@@ -15,7 +16,11 @@ export function isClientError(error: unknown): boolean {
   return error instanceof Error && VALIDATION_ERROR_NAMES.has(error.name);
 }
 
-/** The default `isFailure` of breakers and `retryIf` of retries: everything but client errors. */
+/**
+ * The default `isFailure` of breakers and `retryIf` of retries: everything but client
+ * errors and open breakers. Retrying an open breaker would only wait out its break, so
+ * the call goes straight to the fallback instead (DESIGN §2 composition).
+ */
 export function isTransientFailure(error: unknown): boolean {
-  return !isClientError(error);
+  return !isClientError(error) && !(error instanceof CircuitOpenError);
 }

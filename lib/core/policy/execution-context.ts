@@ -8,6 +8,7 @@ export function toExecutionContext(options?: ExecuteOptions): ExecutionContext {
     signal: options?.signal ?? neverAborted,
     attempt: options?.attempt ?? 1,
     key: options?.key,
+    args: options?.args,
   };
 }
 

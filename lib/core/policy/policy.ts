@@ -6,6 +6,8 @@ export interface ExecutionContext {
   readonly attempt: number;
   /** The partition key (per tenant, per user ...), when the caller gave one. */
   readonly key?: string;
+  /** The decorated method's arguments, when the call comes through a decorator. */
+  readonly args?: readonly unknown[];
 }
 
 /** Per-call options of {@link Policy.execute}. */
@@ -16,6 +18,8 @@ export interface ExecuteOptions {
   key?: string;
   /** Set by an enclosing retry; callers leave it out. */
   attempt?: number;
+  /** The decorated method's arguments (set by the Nest layer; policies pass it inward). */
+  args?: readonly unknown[];
 }
 
 /** The function a policy protects. */

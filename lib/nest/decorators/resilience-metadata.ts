@@ -1,0 +1,9 @@
+import type { PolicyKind } from '../../core/index.js';
+import type { ResilientOptions } from './decorator-options.types.js';
+
+/** What the decorators store on a method: per kind, a policy name or inline options. */
+export interface ResilienceMetadata extends Omit<ResilientOptions, 'order'> {
+  /** Set by `@Resilient('name')`: apply every policy of that named set. */
+  policySet?: string;
+  order?: PolicyKind[];
+}

@@ -1,0 +1,62 @@
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { catchError, throwError, type Observable } from 'rxjs';
+import { RetryExhaustedError, type RateLimitDecision } from '../../core/index.js';
+import type { Invocation } from '../execution/invocation.js';
+import { observableThroughPipeline } from '../execution/run-through-pipeline.js';
+import { HandlerPipelines } from '../explorer/handler-pipelines.js';
+import { toHttpRejection } from './http-error.mapper.js';
+import { rateLimitHeaders } from './rate-limit-headers.js';
+
+/**
+ * Applies a controller handler's policies around `next.handle()` (re-invoked per attempt).
+ * On HTTP it maps rejections to 429 / 503 / 504 with their headers, set through the HTTP
+ * adapter so Express and Fastify behave the same. Exhausted retries answer with the last
+ * attempt's error, so a 502 from upstream stays a 502. On other transports (microservices,
+ * WebSockets, GraphQL) it applies the policies and leaves errors to the transport.
+ */
+@Injectable()
+export class ResilienceInterceptor implements NestInterceptor {
+  constructor(
+    private readonly pipelines: HandlerPipelines,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const pipeline = this.pipelines.get(context.getHandler());
+    if (!pipeline) return next.handle();
+    if (context.getType() !== 'http') {
+      const invocation = { args: context.getArgs(), executionContext: context };
+      return observableThroughPipeline(pipeline, invocation, () => next.handle());
+    }
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ ip?: string; url?: string }>();
+    const response = http.getResponse<unknown>();
+    const invocation: Invocation = {
+      args: [request],
+      request,
+      executionContext: context,
+      onRateLimitDecision: (decision: RateLimitDecision) =>
+        this.setHeaders(response, rateLimitHeaders(decision)),
+    };
+    return observableThroughPipeline(pipeline, invocation, () => next.handle()).pipe(
+      catchError((error: unknown) => {
+        const cause = error instanceof RetryExhaustedError ? error.lastError : error;
+        const rejection = toHttpRejection(cause);
+        if (!rejection) return throwError(() => cause);
+        this.setHeaders(response, rejection.headers);
+        return throwError(() => rejection.exception);
+      }),
+    );
+  }
+
+  private setHeaders(response: unknown, headers: Record<string, string>): void {
+    const adapter = this.adapterHost.httpAdapter;
+    for (const [name, value] of Object.entries(headers)) adapter.setHeader(response, name, value);
+  }
+}

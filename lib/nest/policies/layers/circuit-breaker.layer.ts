@@ -1,0 +1,23 @@
+import type { CircuitBreakerDecoratorOptions } from '../../decorators/decorator-options.types.js';
+import type { Layer } from '../layer.js';
+import type { PolicyRegistry } from '../policy-registry.js';
+import { bindToCall } from './pass-through.js';
+
+/** A method's breaker: shared by name in the registry; split per key when `key` is set. */
+export function circuitBreakerLayer(
+  registry: PolicyRegistry,
+  name: string,
+  options: CircuitBreakerDecoratorOptions,
+): Layer {
+  const { key: keyOf, shared: _shared, ...breakerOptions } = options;
+  if (!keyOf) {
+    const breaker = registry.breaker(name, breakerOptions);
+    return { kind: 'circuitBreaker', bind: ({ args }) => bindToCall(breaker, args) };
+  }
+  const group = registry.keyedBreaker(name, breakerOptions);
+  const keyFor = keyOf as (...args: unknown[]) => string;
+  return {
+    kind: 'circuitBreaker',
+    bind: ({ args }) => bindToCall(group, args, String(keyFor(...args))),
+  };
+}

@@ -1,0 +1,50 @@
+import {
+  createFallback,
+  type ExecutionContext,
+  type FallbackFunction,
+  type FallbackLayer,
+} from '../../../core/index.js';
+import type {
+  FallbackDecoratorOptions,
+  FallbackHandler,
+} from '../../decorators/decorator-options.types.js';
+import type { ResilienceEvents } from '../../events/resilience-events.js';
+import { stableKeyOf } from '../../execution/stable-key.js';
+import type { Layer } from '../layer.js';
+import { bindToCall } from './pass-through.js';
+
+type FallbackSetting = FallbackDecoratorOptions | FallbackHandler | string;
+
+/**
+ * A method's fallback chain. Method and function layers get the original arguments, then
+ * the error; the cache of last good results is kept per distinct arguments (per URL on a
+ * controller).
+ */
+export function fallbackLayer(
+  events: ResilienceEvents,
+  name: string,
+  setting: FallbackSetting,
+  instance: object,
+): Layer {
+  const options = typeof setting === 'object' ? setting : { layers: [functionLayer(setting, instance)] };
+  const layers = options.layers?.map((layer) =>
+    layer.type === 'method' ? functionLayer(layer.method, instance) : layer,
+  );
+  const fallback = createFallback({ ...options, layers });
+  fallback.on('fallback', ({ source, error }) => events.emit('fallback.used', { name, source, error }));
+  return {
+    kind: 'fallback',
+    bind: ({ args, request }) => bindToCall(fallback, args, request?.url ?? stableKeyOf(args)),
+  };
+}
+
+function functionLayer(target: string | FallbackHandler, instance: object): FallbackLayer {
+  const handler =
+    typeof target === 'string'
+      ? ((instance as Record<string, FallbackHandler>)[target] as FallbackHandler).bind(instance)
+      : target;
+  const call = handler as (...argsThenError: unknown[]) => unknown;
+  const fn: FallbackFunction = (error: unknown, context: ExecutionContext) =>
+    call(...(context.args ?? []), error) as ReturnType<FallbackFunction>;
+  return { type: 'function', fn, name: typeof target === 'string' ? target : target.name };
+}

@@ -1,0 +1,67 @@
+import {
+  RateLimitExceededError,
+  invokeGuarded,
+  toExecutionContext,
+  isTransientFailure,
+  type ExecuteOptions,
+  type GuardedFunction,
+  type RateLimiterPolicy,
+} from '../../../core/index.js';
+import type { RateLimitDecoratorOptions } from '../../decorators/decorator-options.types.js';
+import type { Invocation } from '../../execution/invocation.js';
+import { describeMethod, type MethodIdentity } from '../method-identity.js';
+import type { Layer } from '../layer.js';
+import type { PolicyRegistry } from '../policy-registry.js';
+
+/**
+ * Takes a permit before the call. The decision goes to the invocation (for headers), and
+ * the outcome feeds the adaptive algorithm.
+ */
+export function rateLimitLayer(
+  registry: PolicyRegistry,
+  name: string,
+  options: RateLimitDecoratorOptions,
+  method: MethodIdentity,
+): Layer {
+  const { key: keyOf, ...limiterOptions } = options;
+  const limiter = registry.limiter(name, limiterOptions);
+  const keyFor = (invocation: Invocation): string =>
+    keyOf
+      ? String(keyOf({ ...method, args: invocation.args, request: invocation.request, executionContext: invocation.executionContext }))
+      : defaultKey(invocation, method);
+  return {
+    kind: 'rateLimit',
+    bind: (invocation) => ({
+      execute: <T>(fn: GuardedFunction<T>, callOptions?: ExecuteOptions) =>
+        limitedCall(limiter, keyFor(invocation), invocation, fn, { ...callOptions, args: invocation.args }),
+    }),
+  };
+}
+
+async function limitedCall<T>(
+  limiter: RateLimiterPolicy,
+  key: string,
+  invocation: Invocation,
+  fn: GuardedFunction<T>,
+  options: ExecuteOptions,
+): Promise<T> {
+  const decision = await limiter.consume(key);
+  invocation.onRateLimitDecision?.(decision);
+  if (!decision.allowed) {
+    throw new RateLimitExceededError(limiter.name, decision.retryAfterMs, decision.limit, 0, decision.resetMs);
+  }
+  try {
+    const result = await invokeGuarded(fn, toExecutionContext({ ...options, key }));
+    limiter.recordOutcome(true);
+    return result;
+  } catch (error) {
+    limiter.recordOutcome(!isTransientFailure(error));
+    throw error;
+  }
+}
+
+/** Controllers: client IP + route; other providers: one bucket per method. */
+function defaultKey(invocation: Invocation, method: MethodIdentity): string {
+  const route = describeMethod(method);
+  return invocation.request ? `${invocation.request.ip ?? 'unknown'}:${route}` : route;
+}

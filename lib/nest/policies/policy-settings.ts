@@ -1,0 +1,26 @@
+import type {
+  BulkheadOptions,
+  PolicyKind,
+  RetryOptions,
+  TimeoutOptions,
+} from '../../core/index.js';
+import type {
+  CircuitBreakerDecoratorOptions,
+  FallbackDecoratorOptions,
+  FallbackHandler,
+  RateLimitDecoratorOptions,
+} from '../decorators/decorator-options.types.js';
+
+/** The effective settings of one method, per policy kind (absent kinds are not applied). */
+export interface PolicySettings {
+  circuitBreaker?: CircuitBreakerDecoratorOptions;
+  retry?: RetryOptions;
+  timeout?: TimeoutOptions;
+  bulkhead?: BulkheadOptions;
+  rateLimit?: RateLimitDecoratorOptions;
+  fallback?: FallbackDecoratorOptions | FallbackHandler | string;
+  /** Outermost first. */
+  order: readonly PolicyKind[];
+  /** The named policy each kind came from, when it came from one (shares its instance). */
+  sharedNames: Partial<Record<PolicyKind, string>>;
+}

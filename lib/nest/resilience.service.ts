@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type BulkheadPolicy,
+  type CircuitBreakerPolicy,
+  type GuardedFunction,
+  type Listener,
+  type RateLimiterPolicy,
+  type Unsubscribe,
+} from '../core/index.js';
+import type { ResilientOptions } from './decorators/decorator-options.types.js';
+import { ResilienceEvents, type ResilienceEventMap } from './events/resilience-events.js';
+import type { ResolvedResilienceOptions } from './options/index.js';
+import type { MethodPipeline } from './policies/method-pipeline.js';
+import { MethodPipelineFactory } from './policies/method-pipeline.factory.js';
+import { PolicyRegistry } from './policies/policy-registry.js';
+import { RESILIENCE_OPTIONS } from './resilience.constants.js';
+
+/** A snapshot of every breaker, limiter and bulkhead of the app. */
+export interface ResilienceStats {
+  breakers: ReturnType<CircuitBreakerPolicy['stats']>[];
+  limiters: ReturnType<RateLimiterPolicy['stats']>[];
+  bulkheads: (ReturnType<BulkheadPolicy['stats']> & { name: string })[];
+}
+
+/**
+ * The facade: run any function through named or inline policies, reach the shared
+ * breakers and limiters, read stats, subscribe to events.
+ */
+@Injectable()
+export class ResilienceService {
+  private readonly pipelines = new Map<string, MethodPipeline>();
+
+  constructor(
+    @Inject(RESILIENCE_OPTIONS) private readonly options: ResolvedResilienceOptions,
+    private readonly registry: PolicyRegistry,
+    private readonly factory: MethodPipelineFactory,
+    private readonly events: ResilienceEvents,
+  ) {}
+
+  /**
+   * Runs `fn` through the policies named `name` in `forRoot({ policies })`, or through
+   * `policies` given here (built once per name, then reused).
+   *
+   * @example
+   * ```ts
+   * const rates = await resilience.execute('rates', ({ signal }) => fetch(url, { signal }));
+   * ```
+   */
+  execute<T>(name: string, fn: GuardedFunction<T>, policies?: ResilientOptions): Promise<T> {
+    return this.pipelineFor(name, policies).execute({ args: [] }, fn);
+  }
+
+  /** The breaker of that name (a named policy, a `name` option, `Class.method`, or `name:key`). */
+  breaker(name: string): CircuitBreakerPolicy | undefined {
+    const found = this.registry.findBreaker(name);
+    if (found) return found;
+    const named = this.options.policies[name]?.circuitBreaker;
+    return named ? this.registry.breaker(name, { ...this.options.defaults.circuitBreaker, ...named }) : undefined;
+  }
+
+  /** The rate limiter of that name. */
+  limiter(name: string): RateLimiterPolicy | undefined {
+    const found = this.registry.findLimiter(name);
+    if (found) return found;
+    const named = this.options.policies[name]?.rateLimit;
+    return named ? this.registry.limiter(name, { ...this.options.defaults.rateLimit, ...named }) : undefined;
+  }
+
+  stats(): ResilienceStats {
+    return {
+      breakers: this.registry.allBreakers().map((breaker) => breaker.stats()),
+      limiters: this.registry.allLimiters().map((limiter) => limiter.stats()),
+      bulkheads: this.registry.allBulkheads().map(([name, bulkhead]) => ({ name, ...bulkhead.stats() })),
+    };
+  }
+
+  /** Subscribes to an event of every policy of the app; returns the unsubscribe function. */
+  on<K extends keyof ResilienceEventMap>(event: K, listener: Listener<ResilienceEventMap[K]>): Unsubscribe {
+    return this.events.on(event, listener);
+  }
+
+  private pipelineFor(name: string, policies?: ResilientOptions): MethodPipeline {
+    let pipeline = this.pipelines.get(name);
+    if (!pipeline) {
+      const metadata = policies ?? { policySet: name };
+      pipeline = this.factory.create(metadata, { className: '', methodName: name }, this);
+      this.pipelines.set(name, pipeline);
+    }
+    return pipeline;
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { ResilienceModule } from 'nestjs-bulwark';
+import { DownstreamController } from './downstream/downstream.controller.js';
+import { FlakyDownstream } from './downstream/flaky-downstream.service.js';
+import { PaymentsController } from './payments/payments.controller.js';
+import { PaymentsService } from './payments/payments.service.js';
+import { RatesController } from './rates/rates.controller.js';
+
+/** The sample's routes, listed at GET /. */
+export const SAMPLE_ROUTES = [
+  'GET  /',
+  'POST /payments/:orderId/charge',
+  'POST /payments/:orderId/refund',
+  'GET  /payments/stats',
+  'GET  /rates/live/:currency',
+  'GET  /rates/guarded/:currency',
+  'GET  /rates/bundle',
+  'GET  /downstream/settings',
+  'POST /downstream/settings   {"failureRate":0.5,"latencyMs":100}',
+  'GET  /admin/reliability/circuit-breakers   (x-api-key: RESILIENCE_ADMIN_API_KEY)',
+];
+
+@Controller()
+class IndexController {
+  @Get()
+  index(): { name: string; routes: string[] } {
+    return { name: 'nestjs-bulwark sample', routes: SAMPLE_ROUTES };
+  }
+}
+
+@Module({
+  imports: [
+    ResilienceModule.forRoot({
+      policies: {
+        payments: {
+          circuitBreaker: { failureThreshold: 5, recoveryTimeoutMs: 15_000 },
+          retry: { maxAttempts: 3, backoff: 'exponential', baseDelayMs: 100, jitter: 'full' },
+          timeout: { ms: 2_000 },
+        },
+        rates: {
+          retry: { maxAttempts: 2, baseDelayMs: 50 },
+          timeout: { ms: 1_000 },
+          bulkhead: { maxConcurrent: 5, maxQueue: 10 },
+        },
+      },
+      admin: { apiKey: process.env.RESILIENCE_ADMIN_API_KEY ?? 'sample-admin-key' },
+    }),
+  ],
+  controllers: [IndexController, PaymentsController, RatesController, DownstreamController],
+  providers: [FlakyDownstream, PaymentsService],
+})
+export class AppModule {}

@@ -1,0 +1,23 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+
+/** The HTTP platforms every controller test runs on. */
+export const adapters = [
+  ['express', () => new ExpressAdapter()],
+  ['fastify', () => new FastifyAdapter()],
+] as const;
+
+export type AdapterFactory = (typeof adapters)[number][1];
+
+/** Builds and starts an app on a loopback port with the given root module and platform. */
+export async function startApp(rootModule: Type<unknown>, adapter: AdapterFactory): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [rootModule] }).compile();
+  const app = moduleRef.createNestApplication(adapter(), { logger: process.env.TEST_LOGS ? undefined : false });
+  await app.init();
+  if (app.getHttpAdapter().getType() === 'fastify') {
+    await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  }
+  return app;
+}
