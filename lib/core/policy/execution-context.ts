@@ -2,6 +2,15 @@ import type { ExecuteOptions, ExecutionContext } from './policy.js';
 
 const neverAborted = new AbortController().signal;
 
+/**
+ * The caller's own signal, or `undefined` when the call has none. Calls without a signal
+ * share one never-aborted signal; listening to it would pile up listeners for nothing.
+ */
+export function callerSignalOf(options?: { signal?: AbortSignal }): AbortSignal | undefined {
+  const signal = options?.signal;
+  return signal === neverAborted ? undefined : signal;
+}
+
 /** Builds the context handed to a guarded function from the caller's options. */
 export function toExecutionContext(options?: ExecuteOptions): ExecutionContext {
   return {

@@ -1,4 +1,10 @@
-export type { ExecutionContext, ExecuteOptions, GuardedFunction, Policy, PolicyKind } from './policy.js';
+export type {
+  ExecutionContext,
+  ExecuteOptions,
+  GuardedFunction,
+  Policy,
+  PolicyKind,
+} from './policy.js';
 export { DEFAULT_POLICY_ORDER } from './policy.js';
 export { compose } from './compose.js';
-export { toExecutionContext, invokeGuarded } from './execution-context.js';
+export { toExecutionContext, invokeGuarded, callerSignalOf } from './execution-context.js';

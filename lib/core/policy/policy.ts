@@ -27,12 +27,7 @@ export type GuardedFunction<T> = (context: ExecutionContext) => T | PromiseLike<
 
 /** The kinds of policy, as named in options and in the composition order. */
 export type PolicyKind =
-  | 'fallback'
-  | 'retry'
-  | 'circuitBreaker'
-  | 'rateLimit'
-  | 'timeout'
-  | 'bulkhead';
+  'fallback' | 'retry' | 'circuitBreaker' | 'rateLimit' | 'timeout' | 'bulkhead';
 
 /** The one contract every policy implements; policies compose through it. */
 export interface Policy {

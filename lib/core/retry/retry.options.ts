@@ -24,15 +24,21 @@ export interface RetryOptions {
   backoff?: BackoffKind;
   /** Default 1 000. */
   baseDelayMs?: number;
-  /** Default 60 000. */
+  /**
+   * Longest wait between attempts. Default 60 000. An error asking for a longer wait
+   * (`retryAfterMs`, `Retry-After`) makes the policy give up at once with `RetryExhaustedError`.
+   */
   maxDelayMs?: number;
   /** Growth factor of exponential backoff. Default 2. */
   multiplier?: number;
   /** Default `none`. */
   jitter?: JitterKind;
-  /** Decides whether to retry; default: not client errors (4xx other than 408/429, validation). */
+  /**
+   * Decides whether to retry; default: not client errors (4xx other than 408/429, validation).
+   * An error it rejects is rethrown as it is, not wrapped.
+   */
   retryIf?: (error: unknown, attempt: number) => boolean;
-  /** Guard against retry storms. */
+  /** Guard against retry storms: once spent, a failed call gives up instead of retrying. */
   budget?: RetryBudgetOptions;
   /** Random source in [0, 1) for jitter; tests pass a seeded one. */
   random?: () => number;

@@ -1,0 +1,141 @@
+import { systemClock } from '../clock/index.js';
+import { FallbackError } from '../errors/index.js';
+import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
+import {
+  invokeGuarded,
+  toExecutionContext,
+  type ExecuteOptions,
+  type ExecutionContext,
+  type GuardedFunction,
+  type Policy,
+} from '../policy/index.js';
+import { OptionChecker } from '../validation/index.js';
+import { checkFallbackOptions } from './check-fallback-options.js';
+import { chainLayersOf, type ChainLayer } from './fallback-layers.js';
+import type { FallbackEvents, FallbackLayerStats } from './fallback.events.js';
+import type { FallbackOptions, FallbackResult } from './fallback.options.js';
+import { LastGoodResultCache } from './last-good-result-cache.js';
+import { LayerStats } from './layer-stats.js';
+
+const PRIMARY = 0;
+
+/**
+ * Answers a failed call from an ordered chain of layers: a function, the last good result
+ * (fresh within `ttlMs`, then stale within `staleTtlMs` more, with a warning), a default
+ * value, and a degraded-mode value served only while `isDegraded()`. Without `layers` the
+ * order is `fallback`, cache, `defaultValue`, `degradedValue` (those configured).
+ *
+ * - The cache keeps each key's (`options.key`, else `'default'`) last successful primary
+ *   result, at most `cache.maxEntries` keys (default 1,000; the oldest is evicted).
+ * - An error `shouldFallback` refuses is rethrown as it is; so is a caller's abort reason.
+ * - When every layer fails (or has nothing), the call rejects with {@link FallbackError}
+ *   listing every error in the order tried, the primary's first.
+ *
+ * @example
+ * const fallback = createFallback({ cache: { ttlMs: 60_000, staleTtlMs: 600_000 }, defaultValue: [] });
+ * const { value, source, warnings } = await fallback.executeWithSource(() => loadPrices(), { key: region });
+ */
+export class FallbackPolicy<V = unknown> implements Policy {
+  private readonly layers: ChainLayer[];
+  private readonly cache?: LastGoodResultCache;
+  private readonly stats: LayerStats;
+  private readonly shouldFallback: (error: unknown) => boolean;
+  private readonly events = new TypedEventEmitter<FallbackEvents>();
+
+  /** @throws ResilienceConfigError naming every invalid option. */
+  constructor(options: FallbackOptions<V> = {}) {
+    const checker = new OptionChecker('fallback');
+    checkFallbackOptions(options, checker);
+    checker.throwIfInvalid();
+    const cache = options.cache;
+    this.cache = cache
+      ? new LastGoodResultCache(
+          {
+            ttlMs: cache.ttlMs,
+            staleTtlMs: cache.staleTtlMs ?? 0,
+            maxEntries: cache.maxEntries ?? 1_000,
+          },
+          options.clock ?? systemClock,
+        )
+      : undefined;
+    this.layers = chainLayersOf(options as FallbackOptions, this.cache);
+    this.stats = new LayerStats(['primary', ...this.layers.map((layer) => layer.label)]);
+    this.shouldFallback = options.shouldFallback ?? (() => true);
+  }
+
+  /** Listens to `fallback`; returns a function that stops listening. */
+  on<K extends keyof FallbackEvents>(event: K, listener: Listener<FallbackEvents[K]>): Unsubscribe {
+    return this.events.on(event, listener);
+  }
+
+  /** Each layer's attempts, successes and success rate, `primary` first. */
+  layerStats(): FallbackLayerStats[] {
+    return this.stats.snapshot();
+  }
+
+  /** Resolves the primary's value or the first layer's that has one. */
+  async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+    return (await this.executeWithSource(fn, options)).value;
+  }
+
+  /** Like {@link execute}, with where the value came from and any warnings. */
+  async executeWithSource<T>(
+    fn: GuardedFunction<T>,
+    options?: ExecuteOptions,
+  ): Promise<FallbackResult<T>> {
+    const context = toExecutionContext(options);
+    if (context.signal.aborted) throw context.signal.reason;
+    const key = context.key ?? 'default';
+    this.stats.attempted(PRIMARY);
+    try {
+      const value = await invokeGuarded(fn, context);
+      this.stats.succeeded(PRIMARY);
+      this.cache?.store(key, value);
+      return { value, source: 'primary', warnings: [] };
+    } catch (error) {
+      if (context.signal.aborted) throw context.signal.reason;
+      if (!this.shouldFallback(error)) throw error;
+      return this.answerFromLayers<T>(error, context, key);
+    }
+  }
+
+  private async answerFromLayers<T>(
+    primaryError: unknown,
+    context: ExecutionContext,
+    key: string,
+  ): Promise<FallbackResult<T>> {
+    const errors: unknown[] = [primaryError];
+    const warnings: string[] = [];
+    for (let index = 0; index < this.layers.length; index++) {
+      const layer = this.layers[index];
+      if (!layer.applies()) continue;
+      this.stats.attempted(index + 1);
+      try {
+        const served = await layer.serve(primaryError, context, key);
+        if (served === undefined) continue;
+        this.stats.succeeded(index + 1);
+        if (served.warning) warnings.push(served.warning);
+        if (this.events.hasListeners('fallback')) {
+          this.events.emit('fallback', { source: served.source, error: primaryError });
+        }
+        // Layer values are typed by the options (V); Policy.execute is generic per call, so
+        // the caller's T is trusted to match them.
+        return { value: served.value as T, source: served.source, warnings };
+      } catch (error) {
+        if (context.signal.aborted) throw context.signal.reason;
+        errors.push(error);
+        warnings.push(`Fallback layer '${layer.label}' failed: ${messageOf(error)}`);
+      }
+    }
+    throw new FallbackError(errors);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Creates a {@link FallbackPolicy}. @throws ResilienceConfigError on invalid options. */
+export function createFallback<V = unknown>(options: FallbackOptions<V> = {}): FallbackPolicy<V> {
+  return new FallbackPolicy(options);
+}

@@ -1,0 +1,20 @@
+/** Why a retry policy stopped retrying a failed call. */
+export type GiveUpReason =
+  /** `retryIf` said no: the error is rethrown as it is. */
+  | 'notRetryable'
+  /** `maxAttempts` attempts failed. */
+  | 'exhausted'
+  /** The error asked for a wait (`retryAfterMs`) longer than `maxDelayMs`. */
+  | 'retryAfterTooLong'
+  /** The retry budget of the window is spent. */
+  | 'budgetSpent';
+
+/** Events of a {@link RetryPolicy}. */
+export interface RetryEvents {
+  /** Attempt `attempt` failed; the next starts after `delayMs`. */
+  retry: { attempt: number; delayMs: number; error: unknown };
+  /** The call failed for good after `attempts` attempts; `error` is the last attempt's error. */
+  giveUp: { attempts: number; error: unknown; reason: GiveUpReason };
+  /** The call succeeded on attempt `attempts`. */
+  success: { attempts: number };
+}

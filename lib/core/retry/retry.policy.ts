@@ -1,0 +1,97 @@
+import { abortableSleep } from '../abort/index.js';
+import { RetryExhaustedError } from '../errors/index.js';
+import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
+import {
+  invokeGuarded,
+  toExecutionContext,
+  type ExecuteOptions,
+  type GuardedFunction,
+  type Policy,
+  callerSignalOf,
+} from '../policy/index.js';
+import { OptionChecker } from '../validation/index.js';
+import { checkRetryOptions } from './check-retry-options.js';
+import { decideRetry } from './decide-retry.js';
+import type { GiveUpReason, RetryEvents } from './retry.events.js';
+import type { RetryOptions } from './retry.options.js';
+import { resolveRetrySettings, type RetrySettings } from './retry-settings.js';
+
+/**
+ * Calls a function again when it fails with an error `retryIf` accepts, waiting a backoff
+ * delay between attempts.
+ *
+ * - `maxAttempts` counts the first call. The function receives `{ signal, attempt, key }`,
+ *   `attempt` being 1, 2, ….
+ * - An error `retryIf` rejects is rethrown as it is. Otherwise, once retrying stops, the
+ *   call rejects with {@link RetryExhaustedError}, whose `errors` lists every attempt's error
+ *   in order.
+ * - An error carrying `retryAfterMs` (a 429 with `Retry-After`, an open breaker, a rate
+ *   limit) is not retried before that time. If it asks for more than `maxDelayMs`, the
+ *   policy gives up at once with `RetryExhaustedError` instead of waiting that long.
+ * - When a `budget` is set and spent, the call gives up instead of retrying.
+ * - Aborting the caller's signal rejects with the signal's reason: at once during a wait
+ *   (the timer is cleared); during an attempt, as soon as the attempt settles (the attempt
+ *   gets the signal; an inner timeout policy bounds attempts that ignore it).
+ *
+ * @example
+ * const retry = createRetry({ maxAttempts: 5, baseDelayMs: 200, jitter: 'full' });
+ * const user = await retry.execute(({ signal }) => fetchUser(id, { signal }));
+ */
+export class RetryPolicy implements Policy {
+  private readonly settings: RetrySettings;
+  private readonly events = new TypedEventEmitter<RetryEvents>();
+
+  /** @throws ResilienceConfigError naming every invalid option. */
+  constructor(options: RetryOptions = {}) {
+    const checker = new OptionChecker('retry');
+    checkRetryOptions(options, checker);
+    checker.throwIfInvalid();
+    this.settings = resolveRetrySettings(options);
+  }
+
+  /** Listens to `retry`, `giveUp` or `success`; returns a function that stops listening. */
+  on<K extends keyof RetryEvents>(event: K, listener: Listener<RetryEvents[K]>): Unsubscribe {
+    return this.events.on(event, listener);
+  }
+
+  async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+    const signal = callerSignalOf(options);
+    if (signal?.aborted) throw signal.reason;
+    this.settings.budget?.recordCall();
+    const errors: unknown[] = [];
+    let previousBackoffMs = this.settings.baseDelayMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const value = await invokeGuarded(fn, toExecutionContext({ ...options, attempt }));
+        if (this.events.hasListeners('success')) this.events.emit('success', { attempts: attempt });
+        return value;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (!this.settings.retryIf(error, attempt)) {
+          this.emitGiveUp(attempt, error, 'notRetryable');
+          throw error;
+        }
+        errors.push(error);
+        const decision = decideRetry(this.settings, attempt, previousBackoffMs, error);
+        if (!decision.retry) {
+          this.emitGiveUp(attempt, error, decision.reason);
+          throw new RetryExhaustedError(errors);
+        }
+        previousBackoffMs = decision.backoffMs;
+        if (this.events.hasListeners('retry')) {
+          this.events.emit('retry', { attempt, delayMs: decision.delayMs, error });
+        }
+        await abortableSleep(this.settings.clock, decision.delayMs, signal);
+      }
+    }
+  }
+
+  private emitGiveUp(attempts: number, error: unknown, reason: GiveUpReason): void {
+    if (this.events.hasListeners('giveUp')) this.events.emit('giveUp', { attempts, error, reason });
+  }
+}
+
+/** Creates a {@link RetryPolicy}. @throws ResilienceConfigError on invalid options. */
+export function createRetry(options: RetryOptions = {}): RetryPolicy {
+  return new RetryPolicy(options);
+}

@@ -1,0 +1,103 @@
+/** Defaults for dependency health checks (`healthChecking`; file section `health_checking`). */
+export interface HealthCheckingOptions {
+  /** A check that has not answered after this long counts as failed. Default 5 000. */
+  defaultTimeoutMs?: number;
+  /** Time between two checks of one dependency. Default 30 000. */
+  defaultIntervalMs?: number;
+  /** Consecutive failed checks before a dependency is reported down. Default 3. */
+  defaultFailureThreshold?: number;
+  /** Consecutive passed checks before a down dependency is reported up again. Default 2. */
+  defaultSuccessThreshold?: number;
+}
+
+/** Failure prediction (`predictive`; file section `predictive_analysis`). */
+export interface PredictiveOptions {
+  /** Sample host and process metrics and make predictions. Default true. */
+  enabled?: boolean;
+  /** Time between two samples. Default 30 000. */
+  sampleIntervalMs?: number;
+  /** z-score above which a sample is an anomaly. Default 2.0. */
+  anomalyThreshold?: number;
+  /** How far ahead trends are projected, in hours. Default 2. */
+  predictionWindowHours?: number;
+  /** Learn which anomalies preceded recorded failures. Default true. */
+  patternLearningEnabled?: boolean;
+  /** A prediction at or above this confidence (0–1) is an alert. Default 0.7. */
+  alertConfidence?: number;
+  /** Per metric, the level its trend is projected to, e.g. `{ heapUsedPercent: 90 }`. */
+  thresholds?: Record<string, number>;
+}
+
+/** Automatic recovery (`recovery`). */
+export interface RecoveryOptions {
+  /** Run recovery plans when a dependency goes unhealthy. Default true. */
+  autoRecoveryEnabled?: boolean;
+  /** Recovery plans running at once. Default 3. */
+  maxConcurrentRecoveries?: number;
+  /** Factor (>= 1) by which the self-healing "longer timeout" action stretches a timeout. Default 1.5. */
+  recoveryTimeoutMultiplier?: number;
+}
+
+/** Fallback execution (`fallback`); per-method fallbacks are configured in `defaults.fallback`. */
+export interface FallbackExecutionOptions {
+  /** A fallback layer that runs longer than this counts as failed. Default 5 000. */
+  timeoutMs?: number;
+  /** Put a failed fallback on the dead-letter queue to retry it later. Default false. */
+  retryFailedFallbacks?: boolean;
+}
+
+/** Prometheus metrics (`metrics`). */
+export interface MetricsOptions {
+  /** Register and update the metrics. Default true. */
+  enabled?: boolean;
+  /** Prepended to every metric name, e.g. `myapp_`. Default '' (the names of DESIGN §5). */
+  prefix?: string;
+  /** How long in-process histories (real-time view, dashboard charts) are kept, in hours. Default 24. */
+  retentionHours?: number;
+  /** A prom-client `Registry`; default: prom-client's global registry. */
+  registry?: unknown;
+}
+
+/** Dead-letter queue (`dlq`). */
+export interface DeadLetterQueueOptions {
+  /** A claimed message returns to the queue when not settled within this. Default 30 000. */
+  visibilityTimeoutMs?: number;
+  /** Time between two scheduled processing runs. Default 300 000 (5 min). */
+  processIntervalMs?: number;
+  /** Time between two scheduled purges. Default 86 400 000 (daily). */
+  purgeIntervalMs?: number;
+  /** Purge removes settled messages older than this, in days. Default 7. */
+  retentionDays?: number;
+  /** Handler runs before a message is exhausted. Default 3. */
+  maxRetries?: number;
+}
+
+/** Memory pressure control (`memory`). */
+export interface MemoryOptions {
+  /** Watch memory pressure and run cleanables. Default true. */
+  enabled?: boolean;
+  /** Time between two scheduled checks. Default 300 000. */
+  checkIntervalMs?: number;
+  /** Pressure (percent) at which standard cleanup runs. Default 70. */
+  warningPercent?: number;
+  /** Pressure (percent) at which critical cleanup runs. Default 85. */
+  criticalPercent?: number;
+  /** Pressure (percent) at which emergency cleanup runs. Default 95. */
+  emergencyPercent?: number;
+}
+
+/** Monitoring, alerts and reports (`monitoring`). */
+export interface MonitoringOptions {
+  /** The same alert is not raised again within this. Default 300 000. */
+  alertCooldownMs?: number;
+  /** Time between two scheduled reliability reports. Default 3 600 000 (hourly). */
+  reportIntervalMs?: number;
+  /** Average recovery time that raises a warning. Default 5 000. */
+  recoveryTimeWarningMs?: number;
+  /** Average recovery time that raises a critical alert. Default 10 000. */
+  recoveryTimeCriticalMs?: number;
+  /** Recovery success rate (0–1) below which a warning is raised. Default 0.8. */
+  successRateWarning?: number;
+  /** Recovery success rate (0–1) below which a critical alert is raised. Default 0.6. */
+  successRateCritical?: number;
+}

@@ -1,0 +1,153 @@
+import { TestClock } from '../../../lib/core/clock/index.js';
+import { PolicyTimeoutError, ResilienceConfigError } from '../../../lib/core/errors/index.js';
+import type { ExecutionContext } from '../../../lib/core/policy/index.js';
+import { createTimeout, checkTimeoutOptions } from '../../../lib/core/timeout/index.js';
+import { OptionChecker } from '../../../lib/core/validation/index.js';
+import { countingSignal } from './listener-counting-signal.js';
+
+function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** Settles when its signal aborts (with the reason) or after `ms` on the clock. */
+function work(clock: TestClock, ms: number, seen?: ExecutionContext[]) {
+  return (context: ExecutionContext) =>
+    new Promise<string>((resolve, reject) => {
+      seen?.push(context);
+      const timer = clock.setTimeout(() => resolve('done'), ms);
+      context.signal.addEventListener('abort', () => {
+        clock.clearTimeout(timer);
+        reject(context.signal.reason);
+      });
+    });
+}
+
+describe('TimeoutPolicy', () => {
+  it('resolves a call that settles in time and leaves no timer', async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 1_000, clock });
+    const result = outcome(timeout.execute(work(clock, 999)));
+    await clock.advance(999);
+    expect(await result).toEqual({ value: 'done' });
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it("rejects with PolicyTimeoutError after ms and aborts the function's signal with it", async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 1_000, clock });
+    const fired: number[] = [];
+    timeout.on('timeout', ({ ms }) => fired.push(ms));
+    const seen: ExecutionContext[] = [];
+    const result = outcome(timeout.execute(work(clock, 5_000, seen)));
+    await clock.advance(999);
+    expect(fired).toEqual([]);
+    await clock.advance(1);
+    const { error } = await result;
+    expect(error).toBeInstanceOf(PolicyTimeoutError);
+    expect((error as PolicyTimeoutError).timeoutMs).toBe(1_000);
+    expect(seen[0].signal.aborted).toBe(true);
+    expect(seen[0].signal.reason).toBe(error);
+    expect(fired).toEqual([1_000]);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('times out a function that ignores its signal', async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 50, clock });
+    const result = outcome(timeout.execute(() => new Promise(() => undefined)));
+    await clock.advance(50);
+    expect((await result).error).toBeInstanceOf(PolicyTimeoutError);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it("rejects with the caller's reason, never PolicyTimeoutError, when the caller aborts", async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 1_000, clock });
+    const caller = countingSignal();
+    const seen: ExecutionContext[] = [];
+    const result = outcome(timeout.execute(work(clock, 5_000, seen), { signal: caller.signal }));
+    await clock.advance(10);
+    const reason = new Error('client went away');
+    caller.controller.abort(reason);
+    expect(await result).toEqual({ error: reason });
+    expect(seen[0].signal.reason).toBe(reason);
+    await clock.advance(5_000);
+    expect(clock.pendingTimers).toBe(0);
+    expect(caller.active).toBe(0);
+  });
+
+  it('rejects at once, without calling the function, when the caller already aborted', async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 1_000, clock });
+    const controller = new AbortController();
+    controller.abort('gone');
+    let calls = 0;
+    const fn = () => ++calls;
+    expect(await outcome(timeout.execute(fn, { signal: controller.signal }))).toEqual({
+      error: 'gone',
+    });
+    expect(calls).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it("passes the function's own error through and passes attempt and key inward", async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 1_000, clock });
+    const failure = new Error('boom');
+    const seen: ExecutionContext[] = [];
+    const result = outcome(
+      timeout.execute(
+        (context) => {
+          seen.push(context);
+          throw failure;
+        },
+        { attempt: 3, key: 'k' },
+      ),
+    );
+    expect(await result).toEqual({ error: failure });
+    expect([seen[0].attempt, seen[0].key]).toEqual([3, 'k']);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('removes its abort listener on every path (cockatiel #81)', async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 100, clock });
+    const caller = countingSignal();
+    const paths = [
+      outcome(timeout.execute(() => 'sync value', { signal: caller.signal })),
+      outcome(timeout.execute(work(clock, 50), { signal: caller.signal })),
+      outcome(timeout.execute(() => Promise.reject(new Error('x')), { signal: caller.signal })),
+      outcome(timeout.execute(work(clock, 500), { signal: caller.signal })),
+    ];
+    await clock.advance(500);
+    const results = await Promise.all(paths);
+    expect(results.map((r) => r.value ?? (r.error as Error).name)).toEqual([
+      'sync value',
+      'done',
+      'Error',
+      'PolicyTimeoutError',
+    ]);
+    expect(caller.added).toBe(4);
+    expect(caller.active).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('accepts a number and refuses ms <= 0, NaN, missing or too long for a timer', () => {
+    expect(createTimeout(250).ms).toBe(250);
+    for (const bad of [0, -5, Number.NaN, 2 ** 31, {}, { ms: '5' }]) {
+      expect(() => createTimeout(bad as never)).toThrow(ResilienceConfigError);
+    }
+    const checker = new OptionChecker('policies.payments.timeout', 'resilience.config.json');
+    checkTimeoutOptions({ ms: 0 }, checker);
+    expect(checker.issues).toEqual([
+      {
+        path: 'policies.payments.timeout.ms',
+        message: 'must be a number > 0, got 0',
+        source: 'resilience.config.json',
+      },
+    ]);
+  });
+});
