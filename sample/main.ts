@@ -11,7 +11,9 @@ async function bootstrap(): Promise<void> {
   console.log(`nestjs-bulwark sample listening on ${base}`);
   for (const route of SAMPLE_ROUTES) {
     const [method, path] = route.split(/\s+/);
-    console.log(`  ${method.padEnd(4)} ${base}${path}${route.slice(route.indexOf(path) + path.length)}`);
+    console.log(
+      `  ${method.padEnd(4)} ${base}${path}${route.slice(route.indexOf(path) + path.length)}`,
+    );
   }
 }
 

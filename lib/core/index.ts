@@ -11,4 +11,3 @@ export * from './timeout/index.js';
 export * from './bulkhead/index.js';
 export * from './fallback/index.js';
 export * from './rate-limit/index.js';
-export * from './chaos/index.js';

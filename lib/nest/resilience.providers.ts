@@ -1,5 +1,9 @@
 import type { Provider } from '@nestjs/common';
-import { resolveResilienceOptions, type HttpOptions, type ResilienceModuleOptions } from './options/index.js';
+import {
+  resolveResilienceOptions,
+  type HttpOptions,
+  type ResilienceModuleOptions,
+} from './options/index.js';
 import { RESILIENCE_MODULE_OPTIONS } from './resilience.module-definition.js';
 import { RESILIENCE_HTTP_GROUPS, RESILIENCE_OPTIONS } from './resilience.constants.js';
 

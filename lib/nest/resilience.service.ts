@@ -13,6 +13,7 @@ import type { ResolvedResilienceOptions } from './options/index.js';
 import type { MethodPipeline } from './policies/method-pipeline.js';
 import { MethodPipelineFactory } from './policies/method-pipeline.factory.js';
 import { PolicyRegistry } from './policies/policy-registry.js';
+import { withDefaults } from './policies/resolve-policy-settings.js';
 import { RESILIENCE_OPTIONS } from './resilience.constants.js';
 
 /** A snapshot of every breaker, limiter and bulkhead of the app. */
@@ -55,7 +56,9 @@ export class ResilienceService {
     const found = this.registry.findBreaker(name);
     if (found) return found;
     const named = this.options.policies[name]?.circuitBreaker;
-    return named ? this.registry.breaker(name, { ...this.options.defaults.circuitBreaker, ...named }) : undefined;
+    return named
+      ? this.registry.breaker(name, withDefaults('circuitBreaker', named, this.options))
+      : undefined;
   }
 
   /** The rate limiter of that name. */
@@ -63,19 +66,26 @@ export class ResilienceService {
     const found = this.registry.findLimiter(name);
     if (found) return found;
     const named = this.options.policies[name]?.rateLimit;
-    return named ? this.registry.limiter(name, { ...this.options.defaults.rateLimit, ...named }) : undefined;
+    return named
+      ? this.registry.limiter(name, withDefaults('rateLimit', named, this.options))
+      : undefined;
   }
 
   stats(): ResilienceStats {
     return {
       breakers: this.registry.allBreakers().map((breaker) => breaker.stats()),
       limiters: this.registry.allLimiters().map((limiter) => limiter.stats()),
-      bulkheads: this.registry.allBulkheads().map(([name, bulkhead]) => ({ name, ...bulkhead.stats() })),
+      bulkheads: this.registry
+        .allBulkheads()
+        .map(([name, bulkhead]) => ({ name, ...bulkhead.stats() })),
     };
   }
 
   /** Subscribes to an event of every policy of the app; returns the unsubscribe function. */
-  on<K extends keyof ResilienceEventMap>(event: K, listener: Listener<ResilienceEventMap[K]>): Unsubscribe {
+  on<K extends keyof ResilienceEventMap>(
+    event: K,
+    listener: Listener<ResilienceEventMap[K]>,
+  ): Unsubscribe {
     return this.events.on(event, listener);
   }
 

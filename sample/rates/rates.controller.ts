@@ -23,7 +23,11 @@ export class RatesController {
   }
 
   /** A breaker per currency (opens after 3 failures in a row: 503 with Retry-After). */
-  @CircuitBreaker({ failureThreshold: 3, recoveryTimeoutMs: 10_000, key: (request: { params?: { currency?: string } }) => request.params?.currency ?? 'none' })
+  @CircuitBreaker({
+    failureThreshold: 3,
+    recoveryTimeoutMs: 10_000,
+    key: (request: { params?: { currency?: string } }) => request.params?.currency ?? 'none',
+  })
   @Fallback('cached')
   @Get('guarded/:currency')
   guarded(@Param('currency') currency: string): Promise<Rate> {
@@ -39,6 +43,8 @@ export class RatesController {
   @Resilient('rates')
   @Get('bundle')
   bundle(): Promise<Rate[]> {
-    return this.downstream.call('bundle', [{ currency: 'EUR', rate: 1.1, source: 'live' as const }]);
+    return this.downstream.call('bundle', [
+      { currency: 'EUR', rate: 1.1, source: 'live' as const },
+    ]);
   }
 }

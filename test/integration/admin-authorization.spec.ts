@@ -1,4 +1,10 @@
-import { Injectable, Module, type CanActivate, type ExecutionContext, type INestApplication } from '@nestjs/common';
+import {
+  Injectable,
+  Module,
+  type CanActivate,
+  type ExecutionContext,
+  type INestApplication,
+} from '@nestjs/common';
 import request from 'supertest';
 import { CircuitBreaker, ResilienceModule, ResilienceService } from 'nestjs-bulwark';
 import { adapters, startApp } from './support/adapters.js';
@@ -18,14 +24,20 @@ function appWith(admin: NonNullable<Parameters<typeof ResilienceModule.forRoot>[
 }
 
 async function openFlaky(app: INestApplication): Promise<void> {
-  await app.get(Flaky).fail().catch(() => undefined);
+  await app
+    .get(Flaky)
+    .fail()
+    .catch(() => undefined);
   expect(app.get(ResilienceService).breaker('flaky')?.state).toBe('OPEN');
 }
 
 @Injectable()
 class HeaderGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    return context.switchToHttp().getRequest<{ headers: Record<string, string> }>().headers['x-role'] === 'ops';
+    return (
+      context.switchToHttp().getRequest<{ headers: Record<string, string> }>().headers['x-role'] ===
+      'ops'
+    );
   }
 }
 
@@ -40,12 +52,17 @@ describe.each(adapters)('admin authorization (%s)', (_name, adapter) => {
     });
 
     it('401 without a key, and nothing changes', async () => {
-      await request(app.getHttpServer()).post('/admin/reliability/circuit-breakers/flaky/reset').expect(401);
+      await request(app.getHttpServer())
+        .post('/admin/reliability/circuit-breakers/flaky/reset')
+        .expect(401);
       expect(app.get(ResilienceService).breaker('flaky')?.state).toBe('OPEN');
     });
 
     it('401 with a wrong key', async () => {
-      await request(app.getHttpServer()).get('/admin/reliability/circuit-breakers').set('x-api-key', 'nope').expect(401);
+      await request(app.getHttpServer())
+        .get('/admin/reliability/circuit-breakers')
+        .set('x-api-key', 'nope')
+        .expect(401);
     });
 
     it('x-api-key lists the breakers; Bearer resets one', async () => {
@@ -53,7 +70,9 @@ describe.each(adapters)('admin authorization (%s)', (_name, adapter) => {
         .get('/admin/reliability/circuit-breakers')
         .set('x-api-key', 's3cret')
         .expect(200);
-      expect(list.body).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'flaky', state: 'OPEN' })]));
+      expect(list.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'flaky', state: 'OPEN' })]),
+      );
       await request(app.getHttpServer())
         .post('/admin/reliability/circuit-breakers/flaky/reset')
         .set('authorization', 'Bearer s3cret')
@@ -72,13 +91,18 @@ describe.each(adapters)('admin authorization (%s)', (_name, adapter) => {
   it("with the user's guard", async () => {
     app = await startApp(appWith({ guard: HeaderGuard }), adapter);
     await request(app.getHttpServer()).get('/admin/reliability/circuit-breakers').expect(401);
-    await request(app.getHttpServer()).get('/admin/reliability/circuit-breakers').set('x-role', 'ops').expect(200);
+    await request(app.getHttpServer())
+      .get('/admin/reliability/circuit-breakers')
+      .set('x-role', 'ops')
+      .expect(200);
   });
 
   it('without authorization the routes are not served', async () => {
     app = await startApp(appWith(undefined), adapter);
     await openFlaky(app);
-    await request(app.getHttpServer()).post('/admin/reliability/circuit-breakers/flaky/reset').expect(404);
+    await request(app.getHttpServer())
+      .post('/admin/reliability/circuit-breakers/flaky/reset')
+      .expect(404);
     expect(app.get(ResilienceService).breaker('flaky')?.state).toBe('OPEN');
   });
 });

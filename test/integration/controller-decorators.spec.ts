@@ -83,7 +83,12 @@ class TestController {
   imports: [
     ResilienceModule.forRoot({
       configFile: false,
-      policies: { bundle: { retry: { maxAttempts: 2, baseDelayMs: 0 }, circuitBreaker: { failureThreshold: 2 } } },
+      policies: {
+        bundle: {
+          retry: { maxAttempts: 2, baseDelayMs: 0 },
+          circuitBreaker: { failureThreshold: 2 },
+        },
+      },
     }),
   ],
   controllers: [TestController],
@@ -126,7 +131,8 @@ describe.each(adapters)('decorators on controller handlers (%s)', (_name, adapte
   });
 
   it('client errors (4xx) do not open the breaker', async () => {
-    for (let i = 0; i < 3; i++) await request(app.getHttpServer()).get('/t/client-error').expect(400);
+    for (let i = 0; i < 3; i++)
+      await request(app.getHttpServer()).get('/t/client-error').expect(400);
     expect(calls.client).toBe(3);
   });
 
@@ -136,7 +142,9 @@ describe.each(adapters)('decorators on controller handlers (%s)', (_name, adapte
   });
 
   it('@Bulkhead answers 503 when every slot is taken', async () => {
-    const first = request(app.getHttpServer()).get('/t/gated').then((r) => r.status);
+    const first = request(app.getHttpServer())
+      .get('/t/gated')
+      .then((r) => r.status);
     await new Promise((resolve) => setImmediate(resolve));
     let rejected = await request(app.getHttpServer()).get('/t/gated');
     for (let i = 0; i < 20 && rejected.status !== 503; i++) {

@@ -49,7 +49,10 @@ describe('decorators on microservice (TCP) handlers', () => {
     );
     await app.startAllMicroservices();
     await app.init();
-    client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port } });
+    client = ClientProxyFactory.create({
+      transport: Transport.TCP,
+      options: { host: '127.0.0.1', port },
+    });
     await client.connect();
   });
 
@@ -64,7 +67,9 @@ describe('decorators on microservice (TCP) handlers', () => {
   });
 
   it('an open breaker reaches the client as a transport error, not an HTTP one', async () => {
-    await expect(firstValueFrom(client.send('broken', {}))).rejects.toMatchObject({ message: 'broken' });
+    await expect(firstValueFrom(client.send('broken', {}))).rejects.toMatchObject({
+      message: 'broken',
+    });
     const rejected = await firstValueFrom(client.send('broken', {})).catch((e: unknown) => e);
     expect(JSON.stringify(rejected)).not.toContain('503');
     expect(calls.broken).toBe(1);

@@ -11,9 +11,17 @@ import {
   Fallback,
 } from 'nestjs-bulwark';
 
-async function startupError(providers: Type<unknown>[], controllers: Type<unknown>[] = []): Promise<ResilienceConfigError> {
+async function startupError(
+  providers: Type<unknown>[],
+  controllers: Type<unknown>[] = [],
+): Promise<ResilienceConfigError> {
   @Module({
-    imports: [ResilienceModule.forRoot({ configFile: false, policies: { known: { retry: { maxAttempts: 2 } } } })],
+    imports: [
+      ResilienceModule.forRoot({
+        configFile: false,
+        policies: { known: { retry: { maxAttempts: 2 } } },
+      }),
+    ],
     providers,
     controllers,
   })
@@ -25,7 +33,8 @@ async function startupError(providers: Type<unknown>[], controllers: Type<unknow
     (e: unknown) => e,
   );
   await app.close().catch(() => undefined);
-  if (!(error instanceof ResilienceConfigError)) throw new Error(`expected a ResilienceConfigError, got ${String(error)}`);
+  if (!(error instanceof ResilienceConfigError))
+    throw new Error(`expected a ResilienceConfigError, got ${String(error)}`);
   return error;
 }
 
@@ -71,7 +80,9 @@ describe('start-up stops on a wrong decorator, naming the class and method', () 
       async find(): Promise<void> {}
     }
     const error = await startupError([Search]);
-    expect(error.issues.map((i) => i.path)).toContain('Search.find.@CircuitBreaker.failureThreshold');
+    expect(error.issues.map((i) => i.path)).toContain(
+      'Search.find.@CircuitBreaker.failureThreshold',
+    );
   });
 
   it('token-bucket options on another algorithm', async () => {
@@ -92,7 +103,9 @@ describe('start-up stops on a wrong decorator, naming the class and method', () 
     }
     const error = await startupError([Jobs]);
     const paths = error.issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['Jobs.run.@Retry.maxAttempts', 'Jobs.run.@Retry.backoff']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['Jobs.run.@Retry.maxAttempts', 'Jobs.run.@Retry.backoff']),
+    );
   });
 
   it('a fallback method that does not exist', async () => {

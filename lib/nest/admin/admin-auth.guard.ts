@@ -32,7 +32,9 @@ export class AdminAuthGuard implements CanActivate {
     }
     const apiKey = admin && 'apiKey' in admin ? admin.apiKey : undefined;
     if (!apiKey) throw new NotFoundException();
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | string[] | undefined> }>();
     if (sameSecret(presentedKey(request.headers), apiKey)) return true;
     throw new UnauthorizedException('A valid API key is required');
   }

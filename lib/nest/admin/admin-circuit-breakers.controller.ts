@@ -1,4 +1,13 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post, UseGuards, type Type } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  UseGuards,
+  type Type,
+} from '@nestjs/common';
 import { ResilienceService } from '../resilience.service.js';
 import { AdminAuthGuard } from './admin-auth.guard.js';
 

@@ -13,7 +13,9 @@ export class ResilienceEventLogger implements OnModuleInit {
       this.logger.warn(`Circuit breaker "${name}" ${from} -> ${to}${reason ? ` (${reason})` : ''}`),
     );
     this.events.on('retry.scheduled', ({ name, attempt, delayMs, error }) =>
-      this.logger.debug(`"${name}" attempt ${attempt} failed (${describe(error)}); retrying in ${delayMs} ms`),
+      this.logger.debug(
+        `"${name}" attempt ${attempt} failed (${describe(error)}); retrying in ${delayMs} ms`,
+      ),
     );
     this.events.on('fallback.used', ({ name, source, error }) =>
       this.logger.log(`"${name}" answered from its ${source} fallback after: ${describe(error)}`),

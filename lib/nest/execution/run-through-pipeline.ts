@@ -14,8 +14,9 @@ export function observableThroughPipeline<T>(
 ): Observable<T> {
   return defer(() =>
     from(
-      pipeline.execute<unknown>(invocation, async ({ signal }) =>
-        new CollectedValues(await collectObservable(source(), signal)),
+      pipeline.execute<unknown>(
+        invocation,
+        async ({ signal }) => new CollectedValues(await collectObservable(source(), signal)),
       ),
     ),
   ).pipe(mergeMap((result) => emitted<T>(result)));

@@ -40,7 +40,10 @@ export class ResilienceExplorer implements OnModuleInit {
     this.forEachDecoratedMethod(prototype, (methodName, metadata) => {
       const method = { className: wrapper.name as string, methodName };
       const handler = (prototype as Record<string, unknown>)[methodName] as object;
-      this.handlers.set(handler, this.factory.create(metadata, method, wrapper.instance ?? prototype));
+      this.handlers.set(
+        handler,
+        this.factory.create(metadata, method, wrapper.instance ?? prototype),
+      );
       count();
     });
   }
@@ -50,17 +53,25 @@ export class ResilienceExplorer implements OnModuleInit {
     if (!prototype) return;
     // Request-scoped and transient providers have no single instance at start-up: their
     // prototype is wrapped once, so every instance shares the method's policies.
-    const target = wrapper.isDependencyTreeStatic() && !wrapper.isTransient ? wrapper.instance : prototype;
+    const target =
+      wrapper.isDependencyTreeStatic() && !wrapper.isTransient ? wrapper.instance : prototype;
     this.forEachDecoratedMethod(prototype, (methodName, metadata) => {
       const method = { className: className(wrapper), methodName };
-      wrapMethod(target as object, methodName, this.factory.create(metadata, method, target as object));
+      wrapMethod(
+        target as object,
+        methodName,
+        this.factory.create(metadata, method, target as object),
+      );
       count();
     });
   }
 
   private forEachDecoratedMethod(
     prototype: object,
-    visit: (methodName: string, metadata: NonNullable<ReturnType<ResilienceMetadataAccessor['read']>>) => void,
+    visit: (
+      methodName: string,
+      metadata: NonNullable<ReturnType<ResilienceMetadataAccessor['read']>>,
+    ) => void,
   ): void {
     for (const methodName of this.scanner.getAllMethodNames(prototype)) {
       const metadata = this.accessor.read((prototype as Record<string, unknown>)[methodName]);

@@ -1,6 +1,9 @@
 import { Observable } from 'rxjs';
 import { ResilienceConfigError } from '../../core/index.js';
-import { observableThroughPipeline, promiseThroughPipeline } from '../execution/run-through-pipeline.js';
+import {
+  observableThroughPipeline,
+  promiseThroughPipeline,
+} from '../execution/run-through-pipeline.js';
 import { describeMethod } from '../policies/method-identity.js';
 import type { MethodPipeline } from '../policies/method-pipeline.js';
 import { WRAPPED_BY_RESILIENCE } from '../resilience.constants.js';
@@ -23,7 +26,11 @@ export function wrapMethod(target: object, methodName: string, pipeline: MethodP
   const wrapped = function (this: object, ...args: unknown[]): unknown {
     const invocation = { args };
     return returnsObservable
-      ? observableThroughPipeline(pipeline, invocation, () => original.apply(this, args) as Observable<unknown>)
+      ? observableThroughPipeline(
+          pipeline,
+          invocation,
+          () => original.apply(this, args) as Observable<unknown>,
+        )
       : promiseThroughPipeline(pipeline, invocation, () => original.apply(this, args));
   };
   copyMetadata(original, wrapped);
@@ -33,7 +40,10 @@ export function wrapMethod(target: object, methodName: string, pipeline: MethodP
 }
 
 function isWrapped(fn: unknown): boolean {
-  return typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[WRAPPED_BY_RESILIENCE] === true;
+  return (
+    typeof fn === 'function' &&
+    (fn as unknown as Record<symbol, unknown>)[WRAPPED_BY_RESILIENCE] === true
+  );
 }
 
 function declaredReturnType(target: object, methodName: string): unknown {
@@ -41,7 +51,11 @@ function declaredReturnType(target: object, methodName: string): unknown {
 }
 
 /** Policies are asynchronous: a method declared to return a plain value cannot keep its contract. */
-function rejectSynchronousMethods(target: object, methodName: string, pipeline: MethodPipeline): void {
+function rejectSynchronousMethods(
+  target: object,
+  methodName: string,
+  pipeline: MethodPipeline,
+): void {
   const returnType = declaredReturnType(target, methodName);
   if (!ASYNC_OR_UNKNOWN_RETURN_TYPES.includes(returnType)) {
     throw new ResilienceConfigError([

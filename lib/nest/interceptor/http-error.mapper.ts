@@ -23,7 +23,12 @@ export function toHttpRejection(error: unknown): HttpRejection | undefined {
     return rejection(HttpStatus.TOO_MANY_REQUESTS, 'Too Many Requests', error, error.retryAfterMs);
   }
   if (error instanceof CircuitOpenError || error instanceof StoreUnavailableError) {
-    return rejection(HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', error, error.retryAfterMs);
+    return rejection(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'Service Unavailable',
+      error,
+      error.retryAfterMs,
+    );
   }
   if (error instanceof BulkheadRejectedError) {
     return rejection(HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', error, 1_000);
@@ -34,9 +39,20 @@ export function toHttpRejection(error: unknown): HttpRejection | undefined {
   return undefined;
 }
 
-function rejection(status: number, title: string, error: Error, retryAfterMs?: number): HttpRejection {
-  const body = { statusCode: status, error: title, message: error.message, code: (error as { code?: string }).code };
+function rejection(
+  status: number,
+  title: string,
+  error: Error,
+  retryAfterMs?: number,
+): HttpRejection {
+  const body = {
+    statusCode: status,
+    error: title,
+    message: error.message,
+    code: (error as { code?: string }).code,
+  };
   const headers: Record<string, string> = {};
-  if (retryAfterMs !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
+  if (retryAfterMs !== undefined)
+    headers['Retry-After'] = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
   return { exception: new HttpException(body, status, { cause: error }), headers };
 }

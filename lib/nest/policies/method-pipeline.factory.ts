@@ -49,7 +49,10 @@ export class MethodPipelineFactory {
     const name = this.nameOf(kind, settings, method);
     switch (kind) {
       case 'circuitBreaker':
-        return settings.circuitBreaker && circuitBreakerLayer(this.registry, name, settings.circuitBreaker);
+        return (
+          settings.circuitBreaker &&
+          circuitBreakerLayer(this.registry, name, settings.circuitBreaker)
+        );
       case 'retry':
         return settings.retry && retryLayer(this.events, name, settings.retry);
       case 'timeout':
@@ -57,7 +60,9 @@ export class MethodPipelineFactory {
       case 'bulkhead':
         return settings.bulkhead && bulkheadLayer(this.registry, name, settings.bulkhead);
       case 'rateLimit':
-        return settings.rateLimit && rateLimitLayer(this.registry, name, settings.rateLimit, method);
+        return (
+          settings.rateLimit && rateLimitLayer(this.registry, name, settings.rateLimit, method)
+        );
       case 'fallback':
         return settings.fallback !== undefined
           ? fallbackLayer(this.events, name, settings.fallback, instance)

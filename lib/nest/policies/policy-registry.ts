@@ -8,13 +8,11 @@ import {
   type BulkheadPolicy,
   type CircuitBreakerOptions,
   type CircuitBreakerPolicy,
+  type KeyedCircuitBreaker,
   type RateLimitOptions,
   type RateLimiterPolicy,
 } from '../../core/index.js';
 import { ResilienceEvents } from '../events/resilience-events.js';
-
-/** A breaker split by key (per tenant, per host): one child breaker per key. */
-export type KeyedCircuitBreaker = ReturnType<typeof createKeyedCircuitBreaker>;
 
 /**
  * The app's shared policy instances by name: a named breaker, limiter or bulkhead is one
@@ -32,12 +30,16 @@ export class PolicyRegistry implements OnApplicationShutdown {
 
   /** The breaker of that name, created with `options` the first time. */
   breaker(name: string, options: CircuitBreakerOptions): CircuitBreakerPolicy {
-    return getOrCreate(this.breakers, name, () => this.observeBreaker(createCircuitBreaker({ ...options, name })));
+    return getOrCreate(this.breakers, name, () =>
+      this.observeBreaker(createCircuitBreaker({ ...options, name })),
+    );
   }
 
   /** The keyed breaker group of that name (children are named `name:key`). */
   keyedBreaker(name: string, options: CircuitBreakerOptions): KeyedCircuitBreaker {
-    return getOrCreate(this.keyedBreakers, name, () => createKeyedCircuitBreaker({ ...options, name }));
+    return getOrCreate(this.keyedBreakers, name, () =>
+      createKeyedCircuitBreaker({ ...options, name }),
+    );
   }
 
   limiter(name: string, options: RateLimitOptions): RateLimiterPolicy {

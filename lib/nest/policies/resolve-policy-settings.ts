@@ -30,18 +30,45 @@ export function resolvePolicySettings(
       continue;
     }
     const named = typeof own === 'string' ? namedPolicy(own, kind, options, method) : undefined;
-    const sharedName = typeof own === 'string' ? own : own === undefined ? metadata.policySet : undefined;
+    const sharedName =
+      typeof own === 'string' ? own : own === undefined ? metadata.policySet : undefined;
     if (sharedName) settings.sharedNames[kind] = sharedName;
-    const inline = typeof own === 'object' ? own : kind === 'timeout' && typeof own === 'number' ? { ms: own } : {};
-    const defaults = (options.defaults as unknown as Record<string, SettingValue | undefined>)[kind] ?? {};
-    (settings as unknown as Record<string, unknown>)[kind] = {
-      ...defaults,
-      ...(fromSet ?? {}),
-      ...(named ?? {}),
-      ...inline,
-    };
+    const inline =
+      typeof own === 'object'
+        ? own
+        : kind === 'timeout' && typeof own === 'number'
+          ? { ms: own }
+          : {};
+    const specific = { ...(fromSet ?? {}), ...(named ?? {}), ...inline };
+    (settings as unknown as Record<string, unknown>)[kind] = withDefaults(kind, specific, options);
   }
   return settings;
+}
+
+/** Fills what `specific` leaves open from the module `defaults` of that kind. */
+export function withDefaults<T extends object>(
+  kind: PolicyKind,
+  specific: T,
+  options: ResolvedResilienceOptions,
+): T {
+  const defaults =
+    (options.defaults as unknown as Record<string, SettingValue | undefined>)[kind] ?? {};
+  const applicable =
+    kind === 'circuitBreaker' ? withoutOtherMode(defaults, specific as SettingValue) : defaults;
+  return { ...applicable, ...specific } as T;
+}
+
+const RATE_MODE_KEYS = ['slidingWindow', 'failureRateThreshold', 'minimumCalls'];
+
+/** A method that picks a breaker mode does not inherit the defaults of the other mode. */
+function withoutOtherMode(defaults: SettingValue, specific: SettingValue): SettingValue {
+  const drop =
+    'slidingWindow' in specific
+      ? ['failureThreshold']
+      : 'failureThreshold' in specific
+        ? RATE_MODE_KEYS
+        : [];
+  return Object.fromEntries(Object.entries(defaults).filter(([key]) => !drop.includes(key)));
 }
 
 function namedPolicySet(
@@ -60,12 +87,19 @@ function namedPolicy(
   options: ResolvedResilienceOptions,
   method: MethodIdentity,
 ): SettingValue {
-  const value = (options.policies[name] as Record<string, SettingValue | undefined> | undefined)?.[kind];
-  if (!value) throw unknownName(method, `${decoratorOf(kind)}('${name}')`, `policies.${name}.${kind}`);
+  const value = (options.policies[name] as Record<string, SettingValue | undefined> | undefined)?.[
+    kind
+  ];
+  if (!value)
+    throw unknownName(method, `${decoratorOf(kind)}('${name}')`, `policies.${name}.${kind}`);
   return value;
 }
 
-function unknownName(method: MethodIdentity, decorator: string, path: string): ResilienceConfigError {
+function unknownName(
+  method: MethodIdentity,
+  decorator: string,
+  path: string,
+): ResilienceConfigError {
   return new ResilienceConfigError([
     {
       path: describeMethod(method),

@@ -54,7 +54,10 @@ function checkFallbackSetting(
     }
   } else if (fallback && typeof fallback === 'object') {
     for (const layer of fallback.layers ?? []) {
-      if (layer.type === 'method' && typeof (instance as Record<string, unknown>)[layer.method] !== 'function') {
+      if (
+        layer.type === 'method' &&
+        typeof (instance as Record<string, unknown>)[layer.method] !== 'function'
+      ) {
         checker.fail('layers', `'${layer.method}' is not a method of this class`);
       }
     }
@@ -67,10 +70,12 @@ function checkFallbackSetting(
 function checkContradictions(metadata: ResilienceMetadata, root: OptionChecker): void {
   const breaker = typeof metadata.circuitBreaker === 'object' ? metadata.circuitBreaker : undefined;
   if (breaker?.slidingWindow && breaker.failureThreshold !== undefined) {
-    root.child('@CircuitBreaker').fail(
-      'failureThreshold',
-      'contradicts slidingWindow: use failureThreshold (consecutive failures) or slidingWindow with failureRateThreshold, not both',
-    );
+    root
+      .child('@CircuitBreaker')
+      .fail(
+        'failureThreshold',
+        'contradicts slidingWindow: use failureThreshold (consecutive failures) or slidingWindow with failureRateThreshold, not both',
+      );
   }
   if (breaker?.slowCallRateThreshold !== undefined && breaker.slowCallDurationMs === undefined) {
     root.child('@CircuitBreaker').fail('slowCallRateThreshold', 'needs slowCallDurationMs');
@@ -78,15 +83,24 @@ function checkContradictions(metadata: ResilienceMetadata, root: OptionChecker):
   const limit = typeof metadata.rateLimit === 'object' ? metadata.rateLimit : undefined;
   const usesBucket = limit?.burst !== undefined || limit?.refillPerSecond !== undefined;
   if (limit && usesBucket && (limit.algorithm ?? 'token-bucket') !== 'token-bucket') {
-    root.child('@RateLimit').fail('burst', `burst and refillPerSecond only apply to algorithm 'token-bucket', not '${limit.algorithm}'`);
+    root
+      .child('@RateLimit')
+      .fail(
+        'burst',
+        `burst and refillPerSecond only apply to algorithm 'token-bucket', not '${limit.algorithm}'`,
+      );
   }
 }
 
 function checkOrder(order: readonly PolicyKind[], root: OptionChecker): void {
   const allKinds = [...Object.keys(checkers), 'fallback'];
   const isPermutation =
-    order.length === allKinds.length && allKinds.every((kind) => order.includes(kind as PolicyKind));
+    order.length === allKinds.length &&
+    allKinds.every((kind) => order.includes(kind as PolicyKind));
   if (!isPermutation) {
-    root.fail('order', `must list each of fallback, retry, circuitBreaker, rateLimit, timeout, bulkhead once, got ${JSON.stringify(order)}`);
+    root.fail(
+      'order',
+      `must list each of fallback, retry, circuitBreaker, rateLimit, timeout, bulkhead once, got ${JSON.stringify(order)}`,
+    );
   }
 }

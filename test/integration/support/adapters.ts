@@ -12,9 +12,14 @@ export const adapters = [
 export type AdapterFactory = (typeof adapters)[number][1];
 
 /** Builds and starts an app on a loopback port with the given root module and platform. */
-export async function startApp(rootModule: Type<unknown>, adapter: AdapterFactory): Promise<INestApplication> {
+export async function startApp(
+  rootModule: Type<unknown>,
+  adapter: AdapterFactory,
+): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [rootModule] }).compile();
-  const app = moduleRef.createNestApplication(adapter(), { logger: process.env.TEST_LOGS ? undefined : false });
+  const app = moduleRef.createNestApplication(adapter(), {
+    logger: process.env.TEST_LOGS ? undefined : false,
+  });
   await app.init();
   if (app.getHttpAdapter().getType() === 'fastify') {
     await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();

@@ -4,7 +4,11 @@ import type { PolicyRegistry } from '../policy-registry.js';
 import { bindToCall } from './pass-through.js';
 
 /** A method's bulkhead (shared when it comes from a named policy). */
-export function bulkheadLayer(registry: PolicyRegistry, name: string, options: BulkheadOptions): Layer {
+export function bulkheadLayer(
+  registry: PolicyRegistry,
+  name: string,
+  options: BulkheadOptions,
+): Layer {
   const bulkhead = registry.bulkhead(name, options);
   return { kind: 'bulkhead', bind: ({ args }) => bindToCall(bulkhead, args) };
 }

@@ -26,12 +26,15 @@ export function fallbackLayer(
   setting: FallbackSetting,
   instance: object,
 ): Layer {
-  const options = typeof setting === 'object' ? setting : { layers: [functionLayer(setting, instance)] };
+  const options =
+    typeof setting === 'object' ? setting : { layers: [functionLayer(setting, instance)] };
   const layers = options.layers?.map((layer) =>
     layer.type === 'method' ? functionLayer(layer.method, instance) : layer,
   );
   const fallback = createFallback({ ...options, layers });
-  fallback.on('fallback', ({ source, error }) => events.emit('fallback.used', { name, source, error }));
+  fallback.on('fallback', ({ source, error }) =>
+    events.emit('fallback.used', { name, source, error }),
+  );
   return {
     kind: 'fallback',
     bind: ({ args, request }) => bindToCall(fallback, args, request?.url ?? stableKeyOf(args)),

@@ -27,13 +27,23 @@ export function rateLimitLayer(
   const limiter = registry.limiter(name, limiterOptions);
   const keyFor = (invocation: Invocation): string =>
     keyOf
-      ? String(keyOf({ ...method, args: invocation.args, request: invocation.request, executionContext: invocation.executionContext }))
+      ? String(
+          keyOf({
+            ...method,
+            args: invocation.args,
+            request: invocation.request,
+            executionContext: invocation.executionContext,
+          }),
+        )
       : defaultKey(invocation, method);
   return {
     kind: 'rateLimit',
     bind: (invocation) => ({
       execute: <T>(fn: GuardedFunction<T>, callOptions?: ExecuteOptions) =>
-        limitedCall(limiter, keyFor(invocation), invocation, fn, { ...callOptions, args: invocation.args }),
+        limitedCall(limiter, keyFor(invocation), invocation, fn, {
+          ...callOptions,
+          args: invocation.args,
+        }),
     }),
   };
 }
@@ -48,7 +58,13 @@ async function limitedCall<T>(
   const decision = await limiter.consume(key);
   invocation.onRateLimitDecision?.(decision);
   if (!decision.allowed) {
-    throw new RateLimitExceededError(limiter.name, decision.retryAfterMs, decision.limit, 0, decision.resetMs);
+    throw new RateLimitExceededError(
+      limiter.name,
+      decision.retryAfterMs,
+      decision.limit,
+      0,
+      decision.resetMs,
+    );
   }
   try {
     const result = await invokeGuarded(fn, toExecutionContext({ ...options, key }));

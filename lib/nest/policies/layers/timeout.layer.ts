@@ -4,7 +4,11 @@ import type { Layer } from '../layer.js';
 import { bindToCall } from './pass-through.js';
 
 /** A method's timeout, published on the event bus when it fires. */
-export function timeoutLayer(events: ResilienceEvents, name: string, options: TimeoutOptions): Layer {
+export function timeoutLayer(
+  events: ResilienceEvents,
+  name: string,
+  options: TimeoutOptions,
+): Layer {
   const timeout = createTimeout(options);
   timeout.on('timeout', ({ ms }) => events.emit('timeout.fired', { name, ms }));
   return { kind: 'timeout', bind: ({ args }) => bindToCall(timeout, args) };
