@@ -1,0 +1,53 @@
+/**
+ * Sizes of every group; `BENCH_QUICK=1` shrinks them to a smoke run. Many short rounds rather
+ * than a few long ones: on a shared 2-core machine noise comes in bursts, and a burst then
+ * spoils one short sample instead of a long one, while per-round ratios pair neighbours in time.
+ */
+export interface BenchConfig {
+  quick: boolean;
+  /** Child processes per group whose rounds are pooled (JIT luck differs between processes). */
+  processes: Record<string, number>;
+  groupTimeoutMs: number;
+  overhead: { rounds: number; warmupMs: number; sampleMs: number };
+  memory: { rounds: number; breakers: number };
+  rateLimit: {
+    rounds: number;
+    warmupOps: number;
+    opsPerSample: number;
+    users: number;
+    limit: number;
+    windowMs: number;
+  };
+  http: { rounds: number; durationSec: number; warmupSec: number; connections: number };
+}
+
+const full: BenchConfig = {
+  quick: false,
+  processes: { overhead: 2, memory: 1, 'rate-limit': 2, http: 1 },
+  groupTimeoutMs: 180_000,
+  overhead: { rounds: 30, warmupMs: 400, sampleMs: 25 },
+  memory: { rounds: 5, breakers: 10_000 },
+  rateLimit: {
+    rounds: 16,
+    warmupOps: 20_000,
+    opsPerSample: 25_000,
+    users: 1_000,
+    limit: 1_000_000,
+    windowMs: 60_000,
+  },
+  http: { rounds: 5, durationSec: 2, warmupSec: 1, connections: 10 },
+};
+
+const quick: BenchConfig = {
+  quick: true,
+  processes: { overhead: 1, memory: 1, 'rate-limit': 1, http: 1 },
+  groupTimeoutMs: 60_000,
+  overhead: { rounds: 5, warmupMs: 60, sampleMs: 10 },
+  memory: { rounds: 2, breakers: 10_000 },
+  rateLimit: { ...full.rateLimit, rounds: 3, warmupOps: 5_000, opsPerSample: 10_000 },
+  http: { rounds: 2, durationSec: 1, warmupSec: 0.5, connections: 10 },
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  return env.BENCH_QUICK === '1' ? quick : full;
+}

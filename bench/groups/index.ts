@@ -1,0 +1,9 @@
+import type { BenchGroup } from './group.js';
+
+/** Loaded on demand so that a group's child process imports only its own contenders. */
+export const groupLoaders: Record<string, () => Promise<BenchGroup>> = {
+  overhead: async () => (await import('./overhead.js')).overheadGroup,
+  memory: async () => (await import('./memory.js')).memoryGroup,
+  'rate-limit': async () => (await import('./rate-limit.js')).rateLimitGroup,
+  http: async () => (await import('./http.js')).httpGroup,
+};

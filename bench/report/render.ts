@@ -1,0 +1,90 @@
+import { medianKey } from '../harness/to-json.js';
+import type { ContenderJson, GroupJson, Metric, ResultsJson } from '../harness/types.js';
+
+interface Column {
+  title: string;
+  cell(contender: ContenderJson): string;
+}
+
+const figure =
+  (key: string, digits = 0) =>
+  (contender: ContenderJson): string => {
+    const value = contender[key];
+    return typeof value === 'number'
+      ? value.toLocaleString('en-US', { maximumFractionDigits: digits })
+      : '–';
+  };
+
+const columnsByMetric: Record<Metric, Column[]> = {
+  nsPerOp: [
+    { title: 'ns/op (median)', cell: figure(medianKey('nsPerOp'), 1) },
+    { title: 'ops/s', cell: figure('opsPerSec') },
+  ],
+  reqPerSec: [
+    { title: 'req/s (median)', cell: figure(medianKey('reqPerSec')) },
+    { title: 'p99 ms', cell: figure(medianKey('p99Ms'), 2) },
+  ],
+  bytesPerBreaker: [
+    { title: 'bytes/breaker (median)', cell: figure(medianKey('bytesPerBreaker')) },
+    { title: 'create all (ms)', cell: figure(medianKey('createMs'), 1) },
+    { title: 'timers/breaker', cell: figure('timersPerBreaker', 2) },
+  ],
+};
+
+function ratioCell(contender: ContenderJson): string {
+  return contender.ratioToBaseline === null ? '–' : `${contender.ratioToBaseline.toFixed(2)}×`;
+}
+
+function renderGroup(name: string, group: GroupJson): string {
+  const columns: Column[] = [
+    ...columnsByMetric[group.metric],
+    { title: `ratio to ${group.baseline}`, cell: ratioCell },
+    { title: 'rounds', cell: (contender) => String(contender.rounds.length) },
+  ];
+  const header = `| contender | ${columns.map((column) => column.title).join(' | ')} |`;
+  const rule = `|---|${columns.map(() => '---:').join('|')}|`;
+  const rows = Object.entries(group.contenders).map(
+    ([contender, data]) =>
+      `| ${contender} | ${columns.map((column) => column.cell(data)).join(' | ')} |`,
+  );
+  return [
+    `### ${name}`,
+    '',
+    `${group.description} Ratio: ${group.ratioMeaning}.`,
+    '',
+    header,
+    rule,
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+/** The results file as markdown, for the README. */
+export function renderReport(results: ResultsJson): string {
+  const packages = Object.entries(results.packages)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+  const lines = [
+    `Measured ${results.date.slice(0, 10)}${results.quick ? ' (quick smoke run)' : ''} on ` +
+      `Node ${results.node}, ${results.platform}, ${results.cpu.count} × ${results.cpu.model} ` +
+      `(load average ${results.loadAverage.start.toFixed(1)} before, ` +
+      `${results.loadAverage.end.toFixed(1)} after).`,
+    '',
+    `Packages: ${packages}.`,
+    '',
+    ...Object.entries(results.groups).map(([name, group]) => renderGroup(name, group)),
+  ];
+  if (results.errors.length > 0) {
+    lines.push('Not measured:', '');
+    for (const error of results.errors) {
+      const who = error.contender ? `${error.group} / ${error.contender}` : error.group;
+      lines.push(`- ${who}: ${error.message.replaceAll('\n', ' ')}`);
+    }
+    lines.push('');
+  }
+  lines.push(
+    'Rerun with `npm run bench` (2–3 minutes; `BENCH_QUICK=1 npm run bench` for a smoke run).',
+    '',
+  );
+  return lines.join('\n');
+}
