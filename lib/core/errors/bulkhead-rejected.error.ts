@@ -6,9 +6,6 @@ export class BulkheadRejectedError extends ResilienceError {
     readonly maxConcurrent: number,
     readonly maxQueue: number,
   ) {
-    super(
-      `Bulkhead is full (${maxConcurrent} running, ${maxQueue} queued)`,
-      'BULKHEAD_REJECTED',
-    );
+    super(`Bulkhead is full (${maxConcurrent} running, ${maxQueue} queued)`, 'BULKHEAD_REJECTED');
   }
 }

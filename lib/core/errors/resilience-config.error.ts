@@ -19,7 +19,8 @@ export class ResilienceConfigError extends ResilienceError {
 
 function formatIssues(issues: ConfigIssue[]): string {
   const lines = issues.map(
-    (issue) => `  - ${issue.path}: ${issue.message}${issue.source ? ` (from ${issue.source})` : ''}`,
+    (issue) =>
+      `  - ${issue.path}: ${issue.message}${issue.source ? ` (from ${issue.source})` : ''}`,
   );
   return `Invalid resilience options:\n${lines.join('\n')}`;
 }

@@ -26,13 +26,15 @@ export class OptionChecker {
 
   nonNegative(name: string, value: unknown): this {
     if (value === undefined) return this;
-    if (!isFiniteNumber(value) || value < 0) this.fail(name, `must be a number >= 0, got ${show(value)}`);
+    if (!isFiniteNumber(value) || value < 0)
+      this.fail(name, `must be a number >= 0, got ${show(value)}`);
     return this;
   }
 
   positive(name: string, value: unknown): this {
     if (value === undefined) return this;
-    if (!isFiniteNumber(value) || value <= 0) this.fail(name, `must be a number > 0, got ${show(value)}`);
+    if (!isFiniteNumber(value) || value <= 0)
+      this.fail(name, `must be a number > 0, got ${show(value)}`);
     return this;
   }
 
@@ -65,7 +67,10 @@ export class OptionChecker {
   oneOf(name: string, value: unknown, allowed: readonly string[]): this {
     if (value === undefined) return this;
     if (typeof value !== 'string' || !allowed.includes(value)) {
-      this.fail(name, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${show(value)}`);
+      this.fail(
+        name,
+        `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${show(value)}`,
+      );
     }
     return this;
   }

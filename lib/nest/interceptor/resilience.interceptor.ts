@@ -15,7 +15,8 @@ import { rateLimitHeaders } from './rate-limit-headers.js';
 
 /**
  * Applies a controller handler's policies around `next.handle()` (re-invoked per attempt).
- * On HTTP it maps rejections to 429 / 503 / 504 with their headers, set through the HTTP
+ * On HTTP it maps rejections to 429 / 503 / 504 with their headers — also those of
+ * decorated provider methods that an undecorated handler calls — set through the HTTP
  * adapter so Express and Fastify behave the same. Exhausted retries answer with the last
  * attempt's error, so a 502 from upstream stays a 502. On other transports (microservices,
  * WebSockets, GraphQL) it applies the policies and leaves errors to the transport.
@@ -29,8 +30,8 @@ export class ResilienceInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const pipeline = this.pipelines.get(context.getHandler());
-    if (!pipeline) return next.handle();
     if (context.getType() !== 'http') {
+      if (!pipeline) return next.handle();
       const invocation = { args: context.getArgs(), executionContext: context };
       return observableThroughPipeline(pipeline, invocation, () => next.handle());
     }
@@ -44,15 +45,19 @@ export class ResilienceInterceptor implements NestInterceptor {
       onRateLimitDecision: (decision: RateLimitDecision) =>
         this.setHeaders(response, rateLimitHeaders(decision)),
     };
-    return observableThroughPipeline(pipeline, invocation, () => next.handle()).pipe(
-      catchError((error: unknown) => {
-        const cause = error instanceof RetryExhaustedError ? error.lastError : error;
-        const rejection = toHttpRejection(cause);
-        if (!rejection) return throwError(() => cause);
-        this.setHeaders(response, rejection.headers);
-        return throwError(() => rejection.exception);
-      }),
-    );
+    const handled = pipeline
+      ? observableThroughPipeline(pipeline, invocation, () => next.handle())
+      : next.handle();
+    return handled.pipe(catchError((error: unknown) => this.asHttpError(error, response)));
+  }
+
+  /** Our rejections become HTTP answers; exhausted retries answer with the last attempt's error. */
+  private asHttpError(error: unknown, response: unknown): Observable<never> {
+    const cause = error instanceof RetryExhaustedError ? error.lastError : error;
+    const rejection = toHttpRejection(cause);
+    if (!rejection) return throwError(() => cause);
+    this.setHeaders(response, rejection.headers);
+    return throwError(() => rejection.exception);
   }
 
   private setHeaders(response: unknown, headers: Record<string, string>): void {

@@ -37,9 +37,11 @@ export class PolicyRegistry implements OnApplicationShutdown {
 
   /** The keyed breaker group of that name (children are named `name:key`). */
   keyedBreaker(name: string, options: CircuitBreakerOptions): KeyedCircuitBreaker {
-    return getOrCreate(this.keyedBreakers, name, () =>
-      createKeyedCircuitBreaker({ ...options, name }),
-    );
+    return getOrCreate(this.keyedBreakers, name, () => {
+      const group = createKeyedCircuitBreaker({ ...options, name });
+      group.on('stateChange', (change) => this.events.emit('circuit.stateChange', change));
+      return group;
+    });
   }
 
   limiter(name: string, options: RateLimitOptions): RateLimiterPolicy {
@@ -97,8 +99,7 @@ export class PolicyRegistry implements OnApplicationShutdown {
     const separator = name.lastIndexOf(':');
     if (separator < 0) return undefined;
     const group = this.keyedBreakers.get(name.slice(0, separator));
-    const key = name.slice(separator + 1);
-    return group?.keys().includes(key) ? group.breakerFor(key) : undefined;
+    return group?.findBreaker(name.slice(separator + 1));
   }
 }
 

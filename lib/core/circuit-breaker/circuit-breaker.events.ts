@@ -1,0 +1,48 @@
+import type { CircuitState, StateChangeReason } from './circuit-state.js';
+
+/** The breaker moved from one state to another. */
+export interface StateChangeEvent {
+  readonly name: string;
+  readonly from: CircuitState;
+  readonly to: CircuitState;
+  readonly reason: StateChangeReason;
+}
+
+/** A call went through and succeeded. */
+export interface CallSucceededEvent {
+  readonly name: string;
+  readonly durationMs: number;
+}
+
+/** A call went through and failed with an error that `isFailure` counts. */
+export interface CallFailedEvent {
+  readonly name: string;
+  readonly error: unknown;
+  readonly durationMs: number;
+}
+
+/** The breaker rejected a call without running it (OPEN, isolated, or HALF_OPEN and full). */
+export interface CallRejectedEvent {
+  readonly name: string;
+  readonly state: CircuitState;
+}
+
+/** A call failed with an error that `isFailure` does not count: it counted nothing. */
+export interface CallIgnoredEvent {
+  readonly name: string;
+  readonly error: unknown;
+}
+
+/**
+ * Events of a {@link CircuitBreakerPolicy}. Payloads are only built when someone listens;
+ * a listener that throws changes neither the breaker's state nor the caller's result.
+ * `success`, `failure` and `ignored` fire for every settled call, including one that
+ * started before a state change (which then changes nothing else).
+ */
+export interface CircuitBreakerEvents {
+  stateChange: StateChangeEvent;
+  success: CallSucceededEvent;
+  failure: CallFailedEvent;
+  rejected: CallRejectedEvent;
+  ignored: CallIgnoredEvent;
+}

@@ -1,0 +1,191 @@
+import type { Clock } from '../clock/index.js';
+import { CircuitOpenError } from '../errors/index.js';
+import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
+import {
+  toExecutionContext,
+  type ExecuteOptions,
+  type GuardedFunction,
+  type Policy,
+} from '../policy/index.js';
+import type { CircuitBreakerEvents } from './circuit-breaker.events.js';
+import type { CircuitBreakerOptions } from './circuit-breaker.options.js';
+import { resolveCircuitBreakerSettings } from './circuit-breaker.settings.js';
+import { snapshotOf, type CircuitBreakerStats } from './circuit-breaker.stats.js';
+import type { CircuitState, StateChangeReason } from './circuit-state.js';
+import { CircuitStateMachine } from './circuit-state-machine.js';
+import { OutcomeRecorder } from './outcome-recorder.js';
+
+const defaultContext = toExecutionContext();
+
+/**
+ * A circuit breaker: CLOSED → OPEN → HALF_OPEN → CLOSED (DESIGN §2).
+ *
+ * - CLOSED counts outcomes: consecutive failures (default), or failure and slow-call rates
+ *   over a count or time window once `minimumCalls` are in it. Thresholds trip at `>=`.
+ * - OPEN rejects at once with {@link CircuitOpenError} (`retryAfterMs` = time left until
+ *   probes are allowed). No timers: it turns HALF_OPEN when a call arrives, or the state is
+ *   read, after `recoveryTimeoutMs`.
+ * - HALF_OPEN lets at most `halfOpenMaxCalls` probes run at once and rejects other callers;
+ *   `successThreshold` successful probes close it, one failed probe reopens it, and so does
+ *   waiting longer than `maxWaitInHalfOpenMs` for a verdict.
+ * - An error `isFailure` rejects counts nothing and frees its probe permit. An `isFailure`
+ *   that throws counts the error as a failure.
+ * - A call admitted before a state change cannot change the new state when it settles.
+ *
+ * @example
+ * const breaker = createCircuitBreaker({ name: 'payments', failureThreshold: 3 });
+ * breaker.on('stateChange', ({ from, to }) => log(`payments ${from} → ${to}`));
+ * const receipt = await breaker.execute(({ signal }) => pay(order, { signal }));
+ */
+export class CircuitBreakerPolicy implements Policy {
+  /** The breaker's name, used in errors, events, metrics and the registry. */
+  readonly name: string;
+  private readonly clock: Clock;
+  private readonly events = new TypedEventEmitter<CircuitBreakerEvents>();
+  private readonly machine: CircuitStateMachine;
+  private readonly recorder: OutcomeRecorder;
+
+  /** @throws ResilienceConfigError naming every invalid option. */
+  constructor(options: CircuitBreakerOptions = {}) {
+    const settings = resolveCircuitBreakerSettings(options);
+    this.name = settings.name;
+    this.clock = settings.clock;
+    const now = this.clock.now();
+    this.machine = new CircuitStateMachine(
+      settings,
+      (from, to, reason, at) => this.entered(from, to, reason, at),
+      now,
+    );
+    this.recorder = new OutcomeRecorder(settings, this.machine, this.events, now);
+  }
+
+  /** The current state (reading it applies a due OPEN → HALF_OPEN transition). */
+  get state(): CircuitState {
+    return this.refresh(this.clock.now());
+  }
+
+  /** True after `isolate()`, until `close()` or `reset()`. */
+  get isIsolated(): boolean {
+    return this.machine.isolated;
+  }
+
+  /** 0–100; see {@link healthScoreOf}. */
+  get healthScore(): number {
+    return this.stats().healthScore;
+  }
+
+  /** Listens to `stateChange`, `success`, `failure`, `rejected` or `ignored`. */
+  on<K extends keyof CircuitBreakerEvents>(
+    event: K,
+    listener: Listener<CircuitBreakerEvents[K]>,
+  ): Unsubscribe {
+    return this.events.on(event, listener);
+  }
+
+  /** Stops `listener` listening to `event`. */
+  off<K extends keyof CircuitBreakerEvents>(
+    event: K,
+    listener: Listener<CircuitBreakerEvents[K]>,
+  ): void {
+    this.events.off(event, listener);
+  }
+
+  /** Runs `fn` unless the breaker rejects the call. @throws CircuitOpenError when rejected. */
+  async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+    const startedAt = this.clock.now();
+    const generation = this.admit(startedAt);
+    let value: Awaited<T>;
+    try {
+      value = await fn(options === undefined ? defaultContext : toExecutionContext(options));
+    } catch (error) {
+      this.recorder.failed(error, generation, startedAt, this.clock.now());
+      throw error;
+    }
+    this.recorder.succeeded(generation, startedAt, this.clock.now());
+    return value;
+  }
+
+  /** Opens the breaker with a fresh recovery timeout. */
+  open(): void {
+    const now = this.clock.now();
+    if (this.refresh(now) === 'OPEN') this.machine.openedAt = now;
+    else this.machine.moveTo('OPEN', 'manualOpen', now);
+  }
+
+  /** Closes the breaker (ending isolation) with an empty window. */
+  close(): void {
+    const now = this.clock.now();
+    if (this.refresh(now) !== 'CLOSED') this.machine.moveTo('CLOSED', 'manualClose', now);
+  }
+
+  /** Closes the breaker and clears every count, the window and the adaptive threshold. */
+  reset(): void {
+    const now = this.clock.now();
+    this.recorder.reset(now);
+    this.machine.moveTo('CLOSED', 'reset', now);
+  }
+
+  /** Holds the breaker OPEN, never half-open, until `close()` or `reset()`. */
+  isolate(): void {
+    this.machine.isolated = true;
+    if (this.machine.state !== 'OPEN') this.machine.moveTo('OPEN', 'isolated', this.clock.now());
+  }
+
+  /**
+   * Puts the breaker in `state` as if it had just entered it (HALF_OPEN with no probe taken,
+   * OPEN with a fresh recovery timeout, CLOSED with an empty window), ending isolation.
+   * @internal Used by `forceBreakerState` in `nestjs-bulwark/testing`.
+   */
+  transitionTo(state: CircuitState, reason: StateChangeReason = 'forced'): void {
+    this.machine.isolated = false;
+    this.machine.moveTo(state, reason, this.clock.now());
+  }
+
+  /** A snapshot: counts since the last reset, rates from the current window. */
+  stats(): CircuitBreakerStats {
+    const now = this.clock.now();
+    const state = this.refresh(now);
+    if (state === 'CLOSED') this.recorder.threshold.relax(now);
+    return snapshotOf(
+      { name: this.name, state, machine: this.machine, recorder: this.recorder },
+      now,
+    );
+  }
+
+  /** Takes a permit, returning the generation the call belongs to; throws when rejected. */
+  private admit(now: number): number {
+    const machine = this.machine;
+    if (machine.state === 'CLOSED') {
+      if (this.recorder.threshold.isTightened) this.recorder.threshold.relax(now);
+      return machine.generation;
+    }
+    machine.refresh(now);
+    if (machine.state === 'HALF_OPEN' && machine.tryTakeProbe()) return machine.generation;
+    this.recorder.counters.rejected++;
+    if (this.events.hasListeners('rejected'))
+      this.events.emit('rejected', { name: this.name, state: machine.state });
+    throw new CircuitOpenError(this.name, machine.retryAfterMs(now));
+  }
+
+  private refresh(now: number): CircuitState {
+    if (this.machine.state !== 'CLOSED') this.machine.refresh(now);
+    return this.machine.state;
+  }
+
+  private entered(
+    from: CircuitState,
+    to: CircuitState,
+    reason: StateChangeReason,
+    at: number,
+  ): void {
+    if (to === 'CLOSED') this.recorder.startAfresh(at);
+    if (from !== to && this.events.hasListeners('stateChange')) {
+      this.events.emit('stateChange', { name: this.name, from, to, reason });
+    }
+  }
+}
+
+/** Creates a {@link CircuitBreakerPolicy}. @throws ResilienceConfigError on invalid options. */
+export function createCircuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreakerPolicy {
+  return new CircuitBreakerPolicy(options);
+}

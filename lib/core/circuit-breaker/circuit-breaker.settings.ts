@@ -1,0 +1,98 @@
+import { isTransientFailure } from '../classification/index.js';
+import { systemClock, type Clock } from '../clock/index.js';
+import { OptionChecker } from '../validation/index.js';
+import { CIRCUIT_BREAKER_DEFAULTS as DEFAULTS } from './circuit-breaker.defaults.js';
+import type { CircuitBreakerOptions } from './circuit-breaker.options.js';
+import { checkCircuitBreakerOptions } from './check-circuit-breaker-options.js';
+
+/** How outcomes are judged: consecutive failures, or rates over a count or time window. */
+export type BreakerMode = 'consecutive' | 'count' | 'time';
+
+/** Adaptive threshold settings with defaults applied. */
+export interface AdaptiveSettings {
+  readonly floor: number;
+  /** How much one repeated trip tightens, and one stable period relaxes, the threshold. */
+  readonly step: number;
+  readonly tripWindowMs: number;
+  readonly stablePeriodMs: number;
+}
+
+/** Circuit breaker options, validated, with every default applied. */
+export interface CircuitBreakerSettings {
+  readonly name: string;
+  readonly mode: BreakerMode;
+  /** Calls (count window, and consecutive mode's stats window) or seconds (time window). */
+  readonly windowSize: number;
+  /** Failures in a row (consecutive mode) or failure rate in percent (rate modes). */
+  readonly failureThreshold: number;
+  readonly minimumCalls: number;
+  /** `Infinity` when no call counts as slow. */
+  readonly slowCallDurationMs: number;
+  readonly slowCallRateThreshold: number;
+  /** Slow calls open the breaker (rate mode with `slowCallDurationMs`). */
+  readonly slowCallsTrip: boolean;
+  readonly recoveryTimeoutMs: number;
+  readonly halfOpenMaxCalls: number;
+  readonly successThreshold: number;
+  /** `Infinity` when a HALF_OPEN breaker may wait for its probes forever. */
+  readonly maxWaitInHalfOpenMs: number;
+  readonly isFailure: (error: unknown) => boolean;
+  readonly adaptive?: AdaptiveSettings;
+  readonly clock: Clock;
+}
+
+/**
+ * Validates `options` and fills in the defaults (`??`, so that 0 stays 0).
+ * @throws ResilienceConfigError naming every invalid option and the values it allows.
+ */
+export function resolveCircuitBreakerSettings(
+  options: CircuitBreakerOptions,
+): CircuitBreakerSettings {
+  const checker = new OptionChecker();
+  checkCircuitBreakerOptions(options, checker);
+  checker.throwIfInvalid();
+  const window = options.slidingWindow;
+  const failureThreshold = window
+    ? (options.failureRateThreshold ?? DEFAULTS.failureRateThreshold)
+    : (options.failureThreshold ?? DEFAULTS.failureThreshold);
+  const slowCallDurationMs = options.slowCallDurationMs ?? Infinity;
+  return {
+    name: options.name ?? DEFAULTS.name,
+    mode: window ? window.type : 'consecutive',
+    windowSize: window ? window.size : DEFAULTS.consecutiveModeStatsWindow,
+    failureThreshold,
+    minimumCalls: options.minimumCalls ?? DEFAULTS.minimumCalls,
+    slowCallDurationMs,
+    slowCallRateThreshold: options.slowCallRateThreshold ?? DEFAULTS.slowCallRateThreshold,
+    slowCallsTrip: window !== undefined && slowCallDurationMs !== Infinity,
+    recoveryTimeoutMs: options.recoveryTimeoutMs ?? DEFAULTS.recoveryTimeoutMs,
+    halfOpenMaxCalls: options.halfOpenMaxCalls ?? DEFAULTS.halfOpenMaxCalls,
+    successThreshold: options.successThreshold ?? DEFAULTS.successThreshold,
+    maxWaitInHalfOpenMs: options.maxWaitInHalfOpenMs ?? Infinity,
+    isFailure: options.isFailure ?? isTransientFailure,
+    adaptive: resolveAdaptive(options, failureThreshold, window === undefined),
+    clock: options.clock ?? systemClock,
+  };
+}
+
+function resolveAdaptive(
+  options: CircuitBreakerOptions,
+  configured: number,
+  countsFailures: boolean,
+): AdaptiveSettings | undefined {
+  if (!options.adaptive) return undefined;
+  const adaptive = options.adaptive === true ? {} : options.adaptive;
+  const tightenBy = adaptive.tightenBy ?? DEFAULTS.adaptive.tightenBy;
+  // A consecutive-failure threshold is a count: keep it (and its steps) whole.
+  const floor =
+    adaptive.floor ?? (countsFailures ? Math.max(1, Math.ceil(configured / 2)) : configured / 2);
+  const step = countsFailures
+    ? Math.max(1, Math.round(configured * tightenBy))
+    : configured * tightenBy;
+  return {
+    floor,
+    step,
+    tripWindowMs: adaptive.tripWindowMs ?? DEFAULTS.adaptive.tripWindowMs,
+    stablePeriodMs: adaptive.stablePeriodMs ?? DEFAULTS.adaptive.stablePeriodMs,
+  };
+}
