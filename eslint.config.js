@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 const frameworkImports = {
   patterns: [
     { group: ['@nestjs/*'], message: 'lib/core and the stores stay framework-free (DESIGN §1).' },
-    { group: ['rxjs', 'rxjs/*', 'reflect-metadata', 'prom-client'], message: 'lib/core stays framework-free.' },
+    {
+      group: ['rxjs', 'rxjs/*', 'reflect-metadata', 'prom-client'],
+      message: 'lib/core stays framework-free.',
+    },
   ],
 };
 
@@ -15,7 +18,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -28,6 +34,9 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
   },
 );

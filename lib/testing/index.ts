@@ -5,6 +5,6 @@
  */
 export { TestClock, flushPromises } from '../core/clock/index.js';
 export { forceBreakerState } from './force-breaker-state.js';
-export { drainLimiter } from './drain-limiter.js';
+export { drainLimiter, type DrainableLimiter } from './drain-limiter.js';
 export { chaos, ChaosPolicy, seededRandom, checkChaosOptions } from '../core/chaos/index.js';
 export type { ChaosOptions, ChaosLatency, ChaosEvents } from '../core/chaos/index.js';

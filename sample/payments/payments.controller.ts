@@ -20,6 +20,11 @@ export class PaymentsController {
     return this.payments.refund(orderId);
   }
 
+  @Get(':orderId/status')
+  status(@Param('orderId') orderId: string): Promise<{ orderId: string; status: 'settled' }> {
+    return this.payments.status(orderId);
+  }
+
   @Get('stats')
   stats(): ReturnType<ResilienceService['stats']> {
     return this.resilience.stats();

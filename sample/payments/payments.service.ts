@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Bulkhead, CircuitBreaker, Fallback, Retry, Timeout } from 'nestjs-bulwark';
+import {
+  Bulkhead,
+  CircuitBreaker,
+  Fallback,
+  RateLimit,
+  Resilient,
+  Retry,
+  Timeout,
+} from 'nestjs-bulwark';
 import { FlakyDownstream } from '../downstream/flaky-downstream.service.js';
 
 export interface Receipt {
@@ -26,10 +34,17 @@ export class PaymentsService {
     return { orderId, status: 'queued' };
   }
 
-  /** At most 2 refunds at once, 5 waiting; each bounded by 1 s. */
+  /** At most 10 refunds a second, 2 at once with 5 waiting; each bounded by 1 s. */
+  @RateLimit({ limit: 10, windowMs: 1_000, algorithm: 'token-bucket', burst: 10 })
   @Bulkhead({ maxConcurrent: 2, maxQueue: 5 })
   @Timeout(1_000)
   async refund(orderId: string): Promise<{ orderId: string; refunded: true }> {
     return this.downstream.call('refund', { orderId, refunded: true as const });
+  }
+
+  /** Every policy of the named set `payments` at once (breaker shared with charge). */
+  @Resilient('payments')
+  async status(orderId: string): Promise<{ orderId: string; status: 'settled' }> {
+    return this.downstream.call('status', { orderId, status: 'settled' as const });
   }
 }

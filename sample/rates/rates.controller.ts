@@ -1,5 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { CircuitBreaker, Fallback, RateLimit, Resilient, Retry, Timeout } from 'nestjs-bulwark';
+import {
+  Bulkhead,
+  CircuitBreaker,
+  Fallback,
+  RateLimit,
+  Resilient,
+  Retry,
+  Timeout,
+} from 'nestjs-bulwark';
 import { FlakyDownstream } from '../downstream/flaky-downstream.service.js';
 
 interface Rate {
@@ -37,6 +45,13 @@ export class RatesController {
   /** On a controller, a fallback gets the request, then the error. */
   cached(request: { params: { currency: string } }): Rate {
     return { currency: request.params.currency, rate: 1.0, source: 'fallback' };
+  }
+
+  /** A slow report: one at a time, two waiting, the rest get 503 with Retry-After. */
+  @Bulkhead({ maxConcurrent: 1, maxQueue: 2 })
+  @Get('report')
+  report(): Promise<{ generated: true }> {
+    return this.downstream.call('report', { generated: true as const });
   }
 
   /** Everything of the named policy set `rates` at once. */

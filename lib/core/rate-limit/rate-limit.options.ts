@@ -1,17 +1,20 @@
 import type { Clock } from '../clock/clock.js';
 
+/**
+ * How permits are counted: `sliding-window` keeps an exact log of the window's hits;
+ * `sliding-window-counter` approximates it with two counters; `fixed-window` resets at
+ * each window edge; `token-bucket` refills continuously up to `burst`; `adaptive` admits
+ * like the counter at a limit that follows the observed success rate (AIMD).
+ */
 export type RateLimitAlgorithm =
-  | 'sliding-window'
-  | 'sliding-window-counter'
-  | 'fixed-window'
-  | 'token-bucket'
-  | 'adaptive';
+  'sliding-window' | 'sliding-window-counter' | 'fixed-window' | 'token-bucket' | 'adaptive';
 
 /** What a shared-store outage means for this limiter. */
 export type StoreFailureMode = 'fail-open' | 'fail-closed' | 'local';
 
 /** Options of a rate limiter. */
 export interface RateLimitOptions {
+  /** Name used in errors, events, metrics and store keys. Default `rate-limit`. */
   name?: string;
   /** Permits per window (or the bucket's steady rate per window). Default 100. */
   limit?: number;
@@ -31,14 +34,29 @@ export interface RateLimitOptions {
   recoveryFactor?: number;
   /** Adaptive: the limit never goes below this. Default 1. */
   minLimit?: number;
+  /**
+   * Adaptive: which errors thrown by a guarded call count as failures. Default: every
+   * error except client errors (4xx other than 408/429, validation errors), which count
+   * as neither success nor failure.
+   */
+  isFailure?: (error: unknown) => boolean;
+  /**
+   * In-memory store: most keys kept at once; beyond it the least recently used key is
+   * forgotten. Default: no cap (expired keys are still swept).
+   */
+  maxKeys?: number;
+  /** What to answer when the shared store fails. Default `local`. */
   onStoreFailure?: StoreFailureMode;
+  /** Time source; tests pass a `TestClock`. */
   clock?: Clock;
 }
 
 /** The outcome of asking for a permit. */
 export interface RateLimitDecision {
   allowed: boolean;
+  /** The limit in force (the bucket's capacity for a token bucket, the current limit when adaptive). */
   limit: number;
+  /** Permits still available after this decision. */
   remaining: number;
   /** Milliseconds until the window or bucket is fully reset. */
   resetMs: number;

@@ -1,8 +1,4 @@
 import {
-  RateLimitExceededError,
-  invokeGuarded,
-  toExecutionContext,
-  isTransientFailure,
   type ExecuteOptions,
   type GuardedFunction,
   type RateLimiterPolicy,
@@ -14,8 +10,8 @@ import type { Layer } from '../layer.js';
 import type { PolicyRegistry } from '../policy-registry.js';
 
 /**
- * Takes a permit before the call. The decision goes to the invocation (for headers), and
- * the outcome feeds the adaptive algorithm.
+ * Takes a permit before the call. The decision goes to the invocation (for headers); the
+ * limiter then runs the call under it (feeding the adaptive algorithm).
  */
 export function rateLimitLayer(
   registry: PolicyRegistry,
@@ -57,23 +53,7 @@ async function limitedCall<T>(
 ): Promise<T> {
   const decision = await limiter.consume(key);
   invocation.onRateLimitDecision?.(decision);
-  if (!decision.allowed) {
-    throw new RateLimitExceededError(
-      limiter.name,
-      decision.retryAfterMs,
-      decision.limit,
-      0,
-      decision.resetMs,
-    );
-  }
-  try {
-    const result = await invokeGuarded(fn, toExecutionContext({ ...options, key }));
-    limiter.recordOutcome(true);
-    return result;
-  } catch (error) {
-    limiter.recordOutcome(!isTransientFailure(error));
-    throw error;
-  }
+  return limiter.runWithDecision(decision, fn, { ...options, key });
 }
 
 /** Controllers: client IP + route; other providers: one bucket per method. */

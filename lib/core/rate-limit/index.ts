@@ -1,0 +1,34 @@
+export type {
+  RateLimitAlgorithm,
+  RateLimitDecision,
+  RateLimitOptions,
+  StoreFailureMode,
+} from './rate-limit.options.js';
+export type { RateLimitRule } from './rate-limit-rule.js';
+export {
+  DEFAULT_RATE_LIMIT_KEY,
+  RATE_LIMIT_DEFAULTS,
+  resolveRateLimitRule,
+} from './rate-limit-rule.js';
+export type { BucketAlgorithm, BucketState } from './bucket-algorithm.js';
+export { fixedWindow, type FixedWindowState } from './fixed-window.js';
+export { slidingWindowLog, type SlidingWindowLogState } from './sliding-window-log.js';
+export { slidingWindowCounter, type SlidingWindowCounterState } from './sliding-window-counter.js';
+export { tokenBucket, type TokenBucketState } from './token-bucket.js';
+export {
+  adaptiveLimitAt,
+  createAdaptiveLimitState,
+  recordAdaptiveOutcome,
+  type AdaptiveLimitState,
+} from './adaptive-limit.js';
+export { BUCKET_ALGORITHMS } from './bucket-algorithms.js';
+export type { InProcessRateLimitBackend, RateLimitBackend } from './rate-limit-backend.js';
+export {
+  MemoryRateLimitBackend,
+  type MemoryRateLimitBackendOptions,
+} from './memory-rate-limit-backend.js';
+export { StoreFailoverBackend, type OutageReporter } from './store-failover.js';
+export type { RateLimiterEvents, RateLimiterStats } from './rate-limiter.events.js';
+export { RateLimiterPolicy } from './rate-limiter.policy.js';
+export { createRateLimiter } from './create-rate-limiter.js';
+export { checkRateLimitOptions } from './check-rate-limit-options.js';

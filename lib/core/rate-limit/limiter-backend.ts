@@ -1,0 +1,41 @@
+import type { Clock } from '../clock/clock.js';
+import type { TypedEventEmitter } from '../events/index.js';
+import { MemoryRateLimitBackend } from './memory-rate-limit-backend.js';
+import type { RateLimitBackend } from './rate-limit-backend.js';
+import { RATE_LIMIT_DEFAULTS } from './rate-limit-rule.js';
+import type { RateLimitOptions } from './rate-limit.options.js';
+import type { RateLimiterEvents } from './rate-limiter.events.js';
+import { StoreFailoverBackend } from './store-failover.js';
+
+/** The backend a limiter talks to, whether closing the limiter closes it, and whether others share it. */
+export interface LimiterBackend {
+  backend: RateLimitBackend;
+  owned: boolean;
+  /** Other limiters' buckets may live there too, so bucket keys carry the limiter's name. */
+  shared: boolean;
+}
+
+/**
+ * No store: a private in-memory backend. An in-process store (one that decides
+ * synchronously and cannot fail): used as it is. Any other store: behind the failover that
+ * applies `onStoreFailure` and reports outages as the limiter's events.
+ */
+export function limiterBackendFor(
+  store: RateLimitBackend | undefined,
+  options: RateLimitOptions & { name: string; clock: Clock },
+  events: TypedEventEmitter<RateLimiterEvents>,
+): LimiterBackend {
+  const { name, clock } = options;
+  if (!store) {
+    const backend = new MemoryRateLimitBackend({ clock, maxKeys: options.maxKeys });
+    return { backend, owned: true, shared: false };
+  }
+  if (store.consumeNow) return { backend: store, owned: false, shared: true };
+  const mode = options.onStoreFailure ?? RATE_LIMIT_DEFAULTS.onStoreFailure;
+  const failover = new StoreFailoverBackend(store, mode, clock, {
+    failed: (error) => events.emit('storeFailure', { name, mode, error }),
+    recovered: () => events.emit('storeRecovered', { name }),
+  });
+  // The failover's close() only closes its local copy; the store stays with its owner.
+  return { backend: failover, owned: true, shared: true };
+}

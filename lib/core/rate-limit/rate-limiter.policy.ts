@@ -1,0 +1,153 @@
+import { systemClock } from '../clock/system-clock.js';
+import { RateLimitExceededError } from '../errors/index.js';
+import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
+import { invokeGuarded, toExecutionContext } from '../policy/index.js';
+import type { ExecuteOptions, GuardedFunction, Policy } from '../policy/index.js';
+import { OptionChecker } from '../validation/index.js';
+import { adaptiveAdmissionFor, type AdaptiveAdmission } from './adaptive-admission.js';
+import { checkRateLimitOptions } from './check-rate-limit-options.js';
+import { limiterBackendFor } from './limiter-backend.js';
+import type { InProcessRateLimitBackend, RateLimitBackend } from './rate-limit-backend.js';
+import { DEFAULT_RATE_LIMIT_KEY, RATE_LIMIT_DEFAULTS } from './rate-limit-rule.js';
+import { capacityOf, resolveRateLimitRule } from './rate-limit-rule.js';
+import type { RateLimitRule } from './rate-limit-rule.js';
+import type { RateLimitDecision, RateLimitOptions } from './rate-limit.options.js';
+import type { RateLimiterEvents, RateLimiterStats } from './rate-limiter.events.js';
+
+/**
+ * Grants permits per key (per user, per IP, per tenant ...) under one rule, and runs calls
+ * only with a permit. In a store shared with other limiters its buckets are named
+ * `<name>:<key>`; while such a store fails, it follows `onStoreFailure`.
+ *
+ * @example
+ * const limiter = createRateLimiter({ name: 'search', limit: 10, windowMs: 1_000 });
+ * await limiter.execute(() => search(q), { key: userId }); // RateLimitExceededError when spent
+ */
+export class RateLimiterPolicy implements Policy {
+  readonly name: string;
+  /** The resolved rule (for `adaptive`, `limit` is the ceiling). */
+  readonly rule: RateLimitRule;
+  private readonly backend: RateLimitBackend;
+  private readonly syncBackend: InProcessRateLimitBackend | undefined;
+  private readonly ownsBackend: boolean;
+  private readonly keyPrefix: string;
+  private readonly capacity: number;
+  private readonly adaptive: AdaptiveAdmission | undefined;
+  private readonly events = new TypedEventEmitter<RateLimiterEvents>();
+  private allowedCount = 0;
+  private limitedCount = 0;
+
+  /** @throws ResilienceConfigError naming every invalid option. */
+  constructor(options: RateLimitOptions = {}, store?: RateLimitBackend) {
+    const checker = new OptionChecker();
+    checkRateLimitOptions(options, checker);
+    checker.throwIfInvalid();
+    this.name = options.name ?? RATE_LIMIT_DEFAULTS.name;
+    this.rule = resolveRateLimitRule(options);
+    const setup = { ...options, name: this.name, clock: options.clock ?? systemClock };
+    const { backend, owned, shared } = limiterBackendFor(store, setup, this.events);
+    this.backend = backend;
+    this.ownsBackend = owned;
+    this.syncBackend = backend.consumeNow ? (backend as InProcessRateLimitBackend) : undefined;
+    this.keyPrefix = shared ? `${this.name}:` : '';
+    this.capacity = capacityOf(this.rule);
+    this.adaptive = adaptiveAdmissionFor(this.rule, setup, this.events);
+  }
+
+  /** Listens to an event; returns a function that stops listening. */
+  on<K extends keyof RateLimiterEvents>(
+    event: K,
+    listener: Listener<RateLimiterEvents[K]>,
+  ): Unsubscribe {
+    return this.events.on(event, listener);
+  }
+
+  /**
+   * Takes `cost` permits for `key` when all are available (a cost of 0 only reads). Rejects
+   * with `StoreUnavailableError` when the store fails and the limiter fails closed, and
+   * with a `RangeError` for a cost that is not a whole number or exceeds the capacity.
+   */
+  consume(key: string = DEFAULT_RATE_LIMIT_KEY, cost = 1): Promise<RateLimitDecision> {
+    try {
+      return Promise.resolve(this.take(key, cost));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Runs `fn` with a permit for `options.key`; otherwise rejects with {@link RateLimitExceededError}. */
+  execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    try {
+      const taken = this.take(options?.key ?? DEFAULT_RATE_LIMIT_KEY, 1);
+      if (!(taken instanceof Promise)) return this.runWithDecision(taken, fn, options);
+      return taken.then((decision) => this.runWithDecision(decision, fn, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Feeds the adaptive limit one outcome of a guarded call (no effect for other algorithms). */
+  recordOutcome(success: boolean): void {
+    this.adaptive?.record(success);
+  }
+
+  /** Forgets one key's bucket; with no key, every bucket of this limiter and the adaptive limit. */
+  async reset(key?: string): Promise<void> {
+    if (key !== undefined) return this.backend.reset(this.keyPrefix + key);
+    this.adaptive?.reset();
+    await this.backend.resetAll(this.keyPrefix);
+  }
+
+  stats(): RateLimiterStats {
+    const { name, rule, allowedCount: allowed, limitedCount: limited } = this;
+    const effectiveLimit = capacityOf(this.adaptive?.currentRule() ?? rule);
+    return { name, algorithm: rule.algorithm, allowed, limited, effectiveLimit };
+  }
+
+  /** Stops housekeeping. A store passed in stays open: its owner closes it. */
+  close(): Promise<void> {
+    return this.ownsBackend ? this.backend.close() : Promise.resolve();
+  }
+
+  /** A decision: synchronous when the backend decides in process, else a promise. */
+  private take(key: string, cost: number): RateLimitDecision | Promise<RateLimitDecision> {
+    if (!Number.isInteger(cost) || cost < 0 || cost > this.capacity) {
+      throw new RangeError(`cost must be a whole number from 0 to ${this.capacity}, got ${cost}`);
+    }
+    const rule = this.adaptive ? this.adaptive.currentRule() : this.rule;
+    const bucketKey = this.keyPrefix + key;
+    const sync = this.syncBackend;
+    if (sync) return this.settle(key, cost, sync.consumeNow(bucketKey, rule, cost));
+    return this.backend.consume(bucketKey, rule, cost).then((d) => this.settle(key, cost, d));
+  }
+
+  private settle(key: string, cost: number, decision: RateLimitDecision): RateLimitDecision {
+    if (cost === 0) return decision;
+    const event = decision.allowed ? 'allowed' : 'limited';
+    if (decision.allowed) this.allowedCount++;
+    else this.limitedCount++;
+    const events = this.events;
+    if (events.hasListeners(event)) events.emit(event, { name: this.name, key, decision });
+    return decision;
+  }
+
+  /**
+   * Runs `fn` under a decision taken with {@link consume}: rejects when it refused, feeds
+   * the adaptive limit otherwise. For callers that must see the decision first (the Nest
+   * layer sets `RateLimit-*` headers from it).
+   */
+  runWithDecision<T>(
+    decision: RateLimitDecision,
+    fn: GuardedFunction<T>,
+    options?: ExecuteOptions,
+  ): Promise<T> {
+    if (!decision.allowed) {
+      const { retryAfterMs, limit, resetMs } = decision;
+      return Promise.reject(new RateLimitExceededError(this.name, retryAfterMs, limit, 0, resetMs));
+    }
+    const result = invokeGuarded(fn, toExecutionContext(options));
+    return this.adaptive ? this.adaptive.observe(result) : result;
+  }
+}
