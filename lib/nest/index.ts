@@ -3,7 +3,11 @@ export type { ResilienceModuleExtras } from './resilience.module-definition.js';
 export { RESILIENCE_MODULE_OPTIONS } from './resilience.module-definition.js';
 export { RESILIENCE_OPTIONS } from './resilience.constants.js';
 export { ResilienceService, type ResilienceStats } from './resilience.service.js';
-export { ResilienceEvents, type ResilienceEventMap } from './events/resilience-events.js';
+export {
+  ResilienceEvents,
+  type CreatedPolicy,
+  type ResilienceEventMap,
+} from './events/resilience-events.js';
 export { PolicyRegistry } from './policies/policy-registry.js';
 export { ResilienceInterceptor } from './interceptor/resilience.interceptor.js';
 export { AdminAuthGuard } from './admin/admin-auth.guard.js';

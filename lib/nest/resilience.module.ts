@@ -1,6 +1,6 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
-import { createAdminCircuitBreakersController } from './admin/admin-circuit-breakers.controller.js';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AdminAuthGuard } from './admin/admin-auth.guard.js';
 import { AdminRoutesNotice } from './admin/admin-routes.notice.js';
 import { ResilienceEventLogger } from './events/resilience-event.logger.js';
@@ -10,6 +10,7 @@ import { ResilienceExplorer } from './explorer/resilience.explorer.js';
 import { ResilienceInterceptor } from './interceptor/resilience.interceptor.js';
 import { ResilienceMetadataAccessor } from './metadata/resilience-metadata.accessor.js';
 import type { HttpOptions } from './options/index.js';
+import { controllersFor } from './http/route-groups.js';
 import { MethodPipelineFactory } from './policies/method-pipeline.factory.js';
 import { PolicyRegistry } from './policies/policy-registry.js';
 import {
@@ -20,8 +21,6 @@ import {
 import { RESILIENCE_OPTIONS } from './resilience.constants.js';
 import { httpGroupsProvider, resolvedOptionsProvider } from './resilience.providers.js';
 import { ResilienceService } from './resilience.service.js';
-
-const DEFAULT_ADMIN_PATH = 'admin/reliability';
 
 /**
  * Registers the policies, the interceptor that applies decorators on controller handlers,
@@ -34,7 +33,8 @@ const DEFAULT_ADMIN_PATH = 'admin/reliability';
  * ```
  */
 @Module({
-  imports: [DiscoveryModule],
+  // ScheduleModule.forRoot() is deduplicated by Nest when the app imports it too.
+  imports: [DiscoveryModule, ScheduleModule.forRoot()],
   providers: [
     resolvedOptionsProvider,
     ResilienceEvents,
@@ -67,9 +67,4 @@ function withHttpRoutes(definition: DynamicModule, http: HttpOptions | undefined
     providers: [...(definition.providers ?? []), httpGroupsProvider(http)],
     controllers: [...(definition.controllers ?? []), ...controllersFor(http)],
   };
-}
-
-function controllersFor(http: HttpOptions | undefined): Type<unknown>[] {
-  if (http?.admin?.enabled === false) return [];
-  return [createAdminCircuitBreakersController(http?.admin?.path ?? DEFAULT_ADMIN_PATH)];
 }

@@ -1,5 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { TypedEventEmitter, type CircuitState, type FallbackSource } from '../../core/index.js';
+import {
+  TypedEventEmitter,
+  type BulkheadPolicy,
+  type CircuitBreakerPolicy,
+  type CircuitState,
+  type FallbackPolicy,
+  type FallbackSource,
+  type KeyedCircuitBreaker,
+  type RateLimiterPolicy,
+  type RetryPolicy,
+  type TimeoutPolicy,
+} from '../../core/index.js';
+
+/** A policy instance the module just created, with the name it goes by. */
+export type CreatedPolicy =
+  | { kind: 'circuitBreaker'; name: string; policy: CircuitBreakerPolicy | KeyedCircuitBreaker }
+  | { kind: 'rateLimit'; name: string; policy: RateLimiterPolicy }
+  | { kind: 'bulkhead'; name: string; policy: BulkheadPolicy }
+  | { kind: 'retry'; name: string; policy: RetryPolicy }
+  | { kind: 'timeout'; name: string; policy: TimeoutPolicy }
+  | { kind: 'fallback'; name: string; policy: FallbackPolicy };
 
 /** The events every policy of the app publishes, by name. */
 export interface ResilienceEventMap {
@@ -9,6 +29,12 @@ export interface ResilienceEventMap {
   'rateLimit.limited': { name: string; key: string; retryAfterMs: number };
   'timeout.fired': { name: string; ms: number };
   'bulkhead.rejected': { name: string };
+  /**
+   * Every policy the module creates, as it is created (most at start-up, by the explorer):
+   * metrics and monitoring subscribe to its per-call events here. Shared breakers, limiters
+   * and bulkheads can also be listed later through `PolicyRegistry`.
+   */
+  'policy.created': CreatedPolicy;
 }
 
 /**

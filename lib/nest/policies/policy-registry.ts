@@ -30,9 +30,12 @@ export class PolicyRegistry implements OnApplicationShutdown {
 
   /** The breaker of that name, created with `options` the first time. */
   breaker(name: string, options: CircuitBreakerOptions): CircuitBreakerPolicy {
-    return getOrCreate(this.breakers, name, () =>
-      this.observeBreaker(createCircuitBreaker({ ...options, name })),
-    );
+    return getOrCreate(this.breakers, name, () => {
+      const breaker = createCircuitBreaker({ ...options, name });
+      breaker.on('stateChange', (change) => this.events.emit('circuit.stateChange', change));
+      this.events.emit('policy.created', { kind: 'circuitBreaker', name, policy: breaker });
+      return breaker;
+    });
   }
 
   /** The keyed breaker group of that name (children are named `name:key`). */
@@ -40,6 +43,7 @@ export class PolicyRegistry implements OnApplicationShutdown {
     return getOrCreate(this.keyedBreakers, name, () => {
       const group = createKeyedCircuitBreaker({ ...options, name });
       group.on('stateChange', (change) => this.events.emit('circuit.stateChange', change));
+      this.events.emit('policy.created', { kind: 'circuitBreaker', name, policy: group });
       return group;
     });
   }
@@ -50,6 +54,7 @@ export class PolicyRegistry implements OnApplicationShutdown {
       limiter.on('limited', ({ key, decision }) =>
         this.events.emit('rateLimit.limited', { name, key, retryAfterMs: decision.retryAfterMs }),
       );
+      this.events.emit('policy.created', { kind: 'rateLimit', name, policy: limiter });
       return limiter;
     });
   }
@@ -58,6 +63,7 @@ export class PolicyRegistry implements OnApplicationShutdown {
     return getOrCreate(this.bulkheads, name, () => {
       const bulkhead = createBulkhead(options);
       bulkhead.on('rejected', () => this.events.emit('bulkhead.rejected', { name }));
+      this.events.emit('policy.created', { kind: 'bulkhead', name, policy: bulkhead });
       return bulkhead;
     });
   }
@@ -88,11 +94,6 @@ export class PolicyRegistry implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.limiters.values()].map((limiter) => limiter.close()));
-  }
-
-  private observeBreaker(breaker: CircuitBreakerPolicy): CircuitBreakerPolicy {
-    breaker.on('stateChange', (change) => this.events.emit('circuit.stateChange', change));
-    return breaker;
   }
 
   private findKeyedChild(name: string): CircuitBreakerPolicy | undefined {

@@ -1,5 +1,6 @@
 import {
   createFallback,
+  type FallbackPolicy,
   type ExecutionContext,
   type FallbackFunction,
   type FallbackLayer,
@@ -35,6 +36,7 @@ export function fallbackLayer(
   fallback.on('fallback', ({ source, error }) =>
     events.emit('fallback.used', { name, source, error }),
   );
+  events.emit('policy.created', { kind: 'fallback', name, policy: fallback as FallbackPolicy });
   return {
     kind: 'fallback',
     bind: ({ args, request }) => bindToCall(fallback, args, request?.url ?? stableKeyOf(args)),

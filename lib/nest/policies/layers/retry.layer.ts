@@ -9,5 +9,6 @@ export function retryLayer(events: ResilienceEvents, name: string, options: Retr
   retry.on('retry', ({ attempt, delayMs, error }) =>
     events.emit('retry.scheduled', { name, attempt, delayMs, error }),
   );
+  events.emit('policy.created', { kind: 'retry', name, policy: retry });
   return { kind: 'retry', bind: ({ args }) => bindToCall(retry, args) };
 }

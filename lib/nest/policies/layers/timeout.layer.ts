@@ -11,5 +11,6 @@ export function timeoutLayer(
 ): Layer {
   const timeout = createTimeout(options);
   timeout.on('timeout', ({ ms }) => events.emit('timeout.fired', { name, ms }));
+  events.emit('policy.created', { kind: 'timeout', name, policy: timeout });
   return { kind: 'timeout', bind: ({ args }) => bindToCall(timeout, args) };
 }

@@ -1,0 +1,27 @@
+import type { Type } from '@nestjs/common';
+import { createAdminCircuitBreakersController } from '../admin/admin-circuit-breakers.controller.js';
+import { resilienceOptionDefaults, type HttpOptions } from '../options/index.js';
+
+/** Builds a controller mounted under its group's path. */
+export type ControllerFactory = (path: string) => Type<unknown>;
+
+/**
+ * The HTTP route groups of DESIGN §6: each can be switched off (`http.<group>.enabled`)
+ * and moved (`http.<group>.path`). Capabilities add their controllers to their group here.
+ */
+export const ROUTE_GROUPS: Record<keyof HttpOptions, ControllerFactory[]> = {
+  health: [],
+  resilience: [],
+  admin: [createAdminCircuitBreakersController],
+  metrics: [],
+};
+
+/** The controllers of every enabled group, at their configured paths. */
+export function controllersFor(http: HttpOptions | undefined): Type<unknown>[] {
+  return (Object.keys(ROUTE_GROUPS) as (keyof HttpOptions)[]).flatMap((group) => {
+    const settings = http?.[group];
+    if (settings?.enabled === false) return [];
+    const path = settings?.path ?? resilienceOptionDefaults().http[group].path;
+    return ROUTE_GROUPS[group].map((create) => create(path));
+  });
+}
