@@ -12,6 +12,9 @@ import { ResilienceMetadataAccessor } from './metadata/resilience-metadata.acces
 import type { HttpOptions } from './options/index.js';
 import { controllersFor } from './http/route-groups.js';
 import { MethodPipelineFactory } from './policies/method-pipeline.factory.js';
+import { NamedPolicyInstances } from './policies/named-policy-instances.js';
+import { ControllerInstances } from './protected-paths/controller-instances.js';
+import { ProtectedRoutes } from './protected-paths/protected-routes.js';
 import { PolicyRegistry } from './policies/policy-registry.js';
 import {
   ResilienceConfigurableModule,
@@ -41,6 +44,9 @@ import { ResilienceService } from './resilience.service.js';
     ResilienceEventLogger,
     PolicyRegistry,
     MethodPipelineFactory,
+    NamedPolicyInstances,
+    ControllerInstances,
+    ProtectedRoutes,
     ResilienceMetadataAccessor,
     HandlerPipelines,
     ResilienceExplorer,

@@ -6,4 +6,9 @@ export interface ResilienceMetadata extends Omit<ResilientOptions, 'order'> {
   /** Set by `@Resilient('name')`: apply every policy of that named set. */
   policySet?: string;
   order?: PolicyKind[];
+  /**
+   * @internal Instance names per kind, overriding the default naming (protected paths
+   * use it for one breaker per prefix or per route).
+   */
+  instanceNames?: Partial<Record<PolicyKind, string>>;
 }

@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper.js';
 import { ResilienceMetadataAccessor } from '../metadata/resilience-metadata.accessor.js';
 import { MethodPipelineFactory } from '../policies/method-pipeline.factory.js';
+import { ControllerInstances } from '../protected-paths/controller-instances.js';
 import { HandlerPipelines } from './handler-pipelines.js';
 import { wrapMethod } from './wrap-method.js';
 
@@ -24,6 +25,7 @@ export class ResilienceExplorer implements OnModuleInit {
     private readonly accessor: ResilienceMetadataAccessor,
     private readonly factory: MethodPipelineFactory,
     private readonly handlers: HandlerPipelines,
+    private readonly controllers: ControllerInstances,
   ) {}
 
   onModuleInit(): void {
@@ -37,6 +39,9 @@ export class ResilienceExplorer implements OnModuleInit {
   private exploreController(wrapper: InstanceWrapper, count: () => void): void {
     const prototype = prototypeOf(wrapper);
     if (!prototype) return;
+    const instance = wrapper.instance as object | undefined;
+    if (instance && wrapper.metatype)
+      this.controllers.record(wrapper.metatype as Type<unknown>, instance);
     this.forEachDecoratedMethod(prototype, (methodName, metadata) => {
       const method = { className: wrapper.name as string, methodName };
       const handler = (prototype as Record<string, unknown>)[methodName] as object;

@@ -10,6 +10,7 @@ import { RetryExhaustedError, type RateLimitDecision } from '../../core/index.js
 import type { Invocation } from '../execution/invocation.js';
 import { observableThroughPipeline } from '../execution/run-through-pipeline.js';
 import { HandlerPipelines } from '../explorer/handler-pipelines.js';
+import { ProtectedRoutes } from '../protected-paths/protected-routes.js';
 import { toHttpRejection } from './http-error.mapper.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 
@@ -26,6 +27,7 @@ export class ResilienceInterceptor implements NestInterceptor {
   constructor(
     private readonly pipelines: HandlerPipelines,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly protectedRoutes: ProtectedRoutes,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -37,6 +39,13 @@ export class ResilienceInterceptor implements NestInterceptor {
     }
     const http = context.switchToHttp();
     const request = http.getRequest<{ ip?: string; url?: string }>();
+    const underPrefix = this.protectedRoutes.enabled
+      ? this.protectedRoutes.pipelineFor(
+          request.url ?? '',
+          context.getHandler(),
+          context.getClass(),
+        )
+      : undefined;
     const response = http.getResponse<unknown>();
     const invocation: Invocation = {
       args: [request],
@@ -45,8 +54,9 @@ export class ResilienceInterceptor implements NestInterceptor {
       onRateLimitDecision: (decision: RateLimitDecision) =>
         this.setHeaders(response, rateLimitHeaders(decision)),
     };
-    const handled = pipeline
-      ? observableThroughPipeline(pipeline, invocation, () => next.handle())
+    const chosen = underPrefix ?? pipeline;
+    const handled = chosen
+      ? observableThroughPipeline(chosen, invocation, () => next.handle())
       : next.handle();
     return handled.pipe(catchError((error: unknown) => this.asHttpError(error, response)));
   }

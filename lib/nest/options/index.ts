@@ -29,6 +29,7 @@ export type {
   ResolvedHttpGroup,
   ResolvedResilienceOptions,
 } from './resolved-options.interface.js';
+export type { ProtectedPathOptions } from './protected-path.interface.js';
 export { resolveResilienceOptions, type ResolveContext } from './resolve-options.js';
 export {
   DEFAULT_RESILIENCE_CONFIG_FILE,

@@ -40,6 +40,7 @@ export function resilienceOptionDefaults(): OptionDefaults {
     },
     policies: {},
     order: [...DEFAULT_POLICY_ORDER],
+    protectedPaths: [],
     store: { type: 'memory' },
     admin: {},
     http: {

@@ -8,12 +8,14 @@ import { checkKnownKeys } from './known-keys.js';
 import { checkAdmin, checkHttp, checkStore } from './module-settings.validator.js';
 import type { SourceLookup } from './option-conflicts.js';
 import { checkOrder, checkPolicySets } from './policy-set.validator.js';
+import { checkProtectedPaths } from './protected-paths.validator.js';
 
 /** The option names `forRoot` accepts, besides `configFile` (read before merging). */
 export const MODULE_OPTION_KEYS: readonly string[] = [
   'defaults',
   'policies',
   'order',
+  'protectedPaths',
   'store',
   'admin',
   'http',
@@ -32,6 +34,7 @@ export function validateMergedOptions(
   checkKnownKeys(checker, values, MODULE_OPTION_KEYS);
   checkPolicySets(checker, values.defaults, values.policies, sources);
   checkOrder(checker, values.order);
+  checkProtectedPaths(checker, values.protectedPaths, values.policies);
   checkStore(checker, values.store, sources);
   checkAdmin(checker, values.admin, sources);
   checkHttp(checker, values.http, sources);

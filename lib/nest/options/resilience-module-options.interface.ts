@@ -11,6 +11,7 @@ import type {
   RecoveryOptions,
 } from './capability-options.interface.js';
 import type { PolicySet } from './policy-set.interface.js';
+import type { ProtectedPathOptions } from './protected-path.interface.js';
 
 /** Everything in one process's memory (the default). */
 export interface MemoryStoreOptions {
@@ -76,6 +77,8 @@ export interface ResilienceModuleOptions {
   policies?: Record<string, PolicySet>;
   /** Composition order, outermost first: a permutation of the six policy kinds. */
   order?: PolicyKind[];
+  /** Path prefixes protected by a named policy, with no decorator on the handlers. */
+  protectedPaths?: ProtectedPathOptions[];
   /** Where shared state lives. Default `{ type: 'memory' }`; `REDIS_URL` selects Redis. */
   store?: StoreOptions;
   /** Authorization of the mutating and admin routes. */

@@ -11,6 +11,7 @@ import type {
   RecoveryOptions,
 } from './capability-options.interface.js';
 import type { ResolvedPolicyDefaults, ResolvedPolicySet } from './policy-set.interface.js';
+import type { ProtectedPathOptions } from './protected-path.interface.js';
 import type {
   MemoryStoreOptions,
   RedisStoreOptions,
@@ -34,6 +35,7 @@ export interface ResolvedResilienceOptions {
   defaults: ResolvedPolicyDefaults;
   policies: Record<string, ResolvedPolicySet>;
   order: PolicyKind[];
+  protectedPaths: ProtectedPathOptions[];
   store:
     | MemoryStoreOptions
     | (RedisStoreOptions & Required<Pick<RedisStoreOptions, 'keyPrefix' | 'storeTimeoutMs'>>);

@@ -13,6 +13,7 @@ import { timeoutLayer } from './layers/timeout.layer.js';
 import type { Layer } from './layer.js';
 import { describeMethod, type MethodIdentity } from './method-identity.js';
 import { MethodPipeline } from './method-pipeline.js';
+import { NamedPolicyInstances } from './named-policy-instances.js';
 import { PolicyRegistry } from './policy-registry.js';
 import type { PolicySettings } from './policy-settings.js';
 import { resolvePolicySettings } from './resolve-policy-settings.js';
@@ -29,24 +30,37 @@ export class MethodPipelineFactory {
     @Inject(RESILIENCE_OPTIONS) private readonly options: ResolvedResilienceOptions,
     private readonly registry: PolicyRegistry,
     private readonly events: ResilienceEvents,
+    private readonly namedInstances: NamedPolicyInstances,
   ) {}
 
   create(metadata: ResilienceMetadata, method: MethodIdentity, instance: object): MethodPipeline {
     const settings = resolvePolicySettings(metadata, this.options, method);
     validatePolicySettings(settings, metadata, method, instance);
-    const layers = settings.order
-      .map((kind) => this.layerFor(kind, settings, method, instance))
-      .filter((layer): layer is Layer => layer !== undefined);
+    const layers: Layer[] = [];
+    for (const kind of settings.order) {
+      const name = metadata.instanceNames?.[kind] ?? this.nameOf(kind, settings, method);
+      const layer = this.layerFor(kind, name, settings, method, instance);
+      if (!layer) continue;
+      layers.push(layer);
+      const origin = settings.origins[kind];
+      if (origin)
+        this.namedInstances.track(origin.policy, {
+          kind,
+          name,
+          target: layer.target,
+          overrides: origin.overrides,
+        });
+    }
     return new MethodPipeline(method, layers);
   }
 
   private layerFor(
     kind: PolicyKind,
+    name: string,
     settings: PolicySettings,
     method: MethodIdentity,
     instance: object,
   ): Layer | undefined {
-    const name = this.nameOf(kind, settings, method);
     switch (kind) {
       case 'circuitBreaker':
         return (

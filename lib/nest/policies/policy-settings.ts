@@ -23,4 +23,9 @@ export interface PolicySettings {
   order: readonly PolicyKind[];
   /** The named policy each kind came from, when it came from one (shares its instance). */
   sharedNames: Partial<Record<PolicyKind, string>>;
+  /**
+   * Per kind, the named policy its settings follow and the method's own overrides, so a
+   * runtime change of that policy can be re-applied to the live instance.
+   */
+  origins: Partial<Record<PolicyKind, { policy: string; overrides: object }>>;
 }

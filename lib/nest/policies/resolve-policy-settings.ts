@@ -20,6 +20,7 @@ export function resolvePolicySettings(
   const settings: PolicySettings = {
     order: metadata.order ?? options.order ?? DEFAULT_POLICY_ORDER,
     sharedNames: {},
+    origins: {},
   };
   for (const kind of KINDS) {
     const own = metadata[kind];
@@ -39,6 +40,8 @@ export function resolvePolicySettings(
         : kind === 'timeout' && typeof own === 'number'
           ? { ms: own }
           : {};
+    const origin = typeof own === 'string' ? own : fromSet ? metadata.policySet : undefined;
+    if (origin) settings.origins[kind] = { policy: origin, overrides: inline };
     const specific = { ...(fromSet ?? {}), ...(named ?? {}), ...inline };
     (settings as unknown as Record<string, unknown>)[kind] = withDefaults(kind, specific, options);
   }

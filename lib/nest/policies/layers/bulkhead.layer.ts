@@ -10,5 +10,5 @@ export function bulkheadLayer(
   options: BulkheadOptions,
 ): Layer {
   const bulkhead = registry.bulkhead(name, options);
-  return { kind: 'bulkhead', bind: ({ args }) => bindToCall(bulkhead, args) };
+  return { kind: 'bulkhead', target: bulkhead, bind: ({ args }) => bindToCall(bulkhead, args) };
 }

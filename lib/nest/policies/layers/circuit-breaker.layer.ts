@@ -12,12 +12,17 @@ export function circuitBreakerLayer(
   const { key: keyOf, shared: _shared, ...breakerOptions } = options;
   if (!keyOf) {
     const breaker = registry.breaker(name, breakerOptions);
-    return { kind: 'circuitBreaker', bind: ({ args }) => bindToCall(breaker, args) };
+    return {
+      kind: 'circuitBreaker',
+      target: breaker,
+      bind: ({ args }) => bindToCall(breaker, args),
+    };
   }
   const group = registry.keyedBreaker(name, breakerOptions);
   const keyFor = keyOf as (...args: unknown[]) => string;
   return {
     kind: 'circuitBreaker',
+    target: group,
     bind: ({ args }) => bindToCall(group, args, String(keyFor(...args))),
   };
 }

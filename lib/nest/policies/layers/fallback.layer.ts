@@ -39,6 +39,7 @@ export function fallbackLayer(
   events.emit('policy.created', { kind: 'fallback', name, policy: fallback as FallbackPolicy });
   return {
     kind: 'fallback',
+    target: fallback,
     bind: ({ args, request }) => bindToCall(fallback, args, request?.url ?? stableKeyOf(args)),
   };
 }

@@ -5,7 +5,7 @@ import {
 } from '../../../core/index.js';
 import type { RateLimitDecoratorOptions } from '../../decorators/decorator-options.types.js';
 import type { Invocation } from '../../execution/invocation.js';
-import { describeMethod, type MethodIdentity } from '../method-identity.js';
+import type { MethodIdentity } from '../method-identity.js';
 import type { Layer } from '../layer.js';
 import type { PolicyRegistry } from '../policy-registry.js';
 
@@ -31,9 +31,10 @@ export function rateLimitLayer(
             executionContext: invocation.executionContext,
           }),
         )
-      : defaultKey(invocation, method);
+      : defaultKey(invocation, name);
   return {
     kind: 'rateLimit',
+    target: limiter,
     bind: (invocation) => ({
       execute: <T>(fn: GuardedFunction<T>, callOptions?: ExecuteOptions) =>
         limitedCall(limiter, keyFor(invocation), invocation, fn, {
@@ -56,8 +57,11 @@ async function limitedCall<T>(
   return limiter.runWithDecision(decision, fn, { ...options, key });
 }
 
-/** Controllers: client IP + route; other providers: one bucket per method. */
-function defaultKey(invocation: Invocation, method: MethodIdentity): string {
-  const route = describeMethod(method);
-  return invocation.request ? `${invocation.request.ip ?? 'unknown'}:${route}` : route;
+/**
+ * Controllers: client IP + limiter (a method's own limiter is named `Class.method`, so
+ * that is IP + route; a named or per-prefix limiter is one budget per client across the
+ * routes that share it). Other providers: one bucket per limiter.
+ */
+function defaultKey(invocation: Invocation, limiterName: string): string {
+  return invocation.request ? `${invocation.request.ip ?? 'unknown'}:${limiterName}` : limiterName;
 }

@@ -10,5 +10,5 @@ export function retryLayer(events: ResilienceEvents, name: string, options: Retr
     events.emit('retry.scheduled', { name, attempt, delayMs, error }),
   );
   events.emit('policy.created', { kind: 'retry', name, policy: retry });
-  return { kind: 'retry', bind: ({ args }) => bindToCall(retry, args) };
+  return { kind: 'retry', target: retry, bind: ({ args }) => bindToCall(retry, args) };
 }

@@ -12,5 +12,5 @@ export function timeoutLayer(
   const timeout = createTimeout(options);
   timeout.on('timeout', ({ ms }) => events.emit('timeout.fired', { name, ms }));
   events.emit('policy.created', { kind: 'timeout', name, policy: timeout });
-  return { kind: 'timeout', bind: ({ args }) => bindToCall(timeout, args) };
+  return { kind: 'timeout', target: timeout, bind: ({ args }) => bindToCall(timeout, args) };
 }
