@@ -4,12 +4,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 
 /** The HTTP platforms every controller test runs on. */
-export const adapters = [
+export type AdapterFactory = () => ExpressAdapter | FastifyAdapter;
+
+export const adapters: readonly (readonly [string, AdapterFactory])[] = [
   ['express', () => new ExpressAdapter()],
   ['fastify', () => new FastifyAdapter()],
-] as const;
-
-export type AdapterFactory = (typeof adapters)[number][1];
+];
 
 /** Builds and starts an app on a loopback port with the given root module and platform. */
 export async function startApp(
