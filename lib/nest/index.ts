@@ -11,5 +11,7 @@ export {
 export { PolicyRegistry } from './policies/policy-registry.js';
 export { ResilienceInterceptor } from './interceptor/resilience.interceptor.js';
 export { AdminAuthGuard } from './admin/admin-auth.guard.js';
+export type { PolicyChange } from './runtime-config/policy-change.js';
+export type { NamedPolicyView } from './runtime-config/describe-policies.js';
 export * from './decorators/index.js';
 export * from './options/index.js';

@@ -15,6 +15,7 @@ import { MethodPipelineFactory } from './policies/method-pipeline.factory.js';
 import { NamedPolicyInstances } from './policies/named-policy-instances.js';
 import { ControllerInstances } from './protected-paths/controller-instances.js';
 import { ProtectedRoutes } from './protected-paths/protected-routes.js';
+import { PolicyReconfigurer } from './runtime-config/policy-reconfigurer.js';
 import { PolicyRegistry } from './policies/policy-registry.js';
 import {
   ResilienceConfigurableModule,
@@ -47,6 +48,7 @@ import { ResilienceService } from './resilience.service.js';
     NamedPolicyInstances,
     ControllerInstances,
     ProtectedRoutes,
+    PolicyReconfigurer,
     ResilienceMetadataAccessor,
     HandlerPipelines,
     ResilienceExplorer,

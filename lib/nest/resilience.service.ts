@@ -9,12 +9,15 @@ import {
 } from '../core/index.js';
 import type { ResilientOptions } from './decorators/decorator-options.types.js';
 import { ResilienceEvents, type ResilienceEventMap } from './events/resilience-events.js';
-import type { ResolvedResilienceOptions } from './options/index.js';
+import type { PolicySet, ResolvedResilienceOptions } from './options/index.js';
 import type { MethodPipeline } from './policies/method-pipeline.js';
 import { MethodPipelineFactory } from './policies/method-pipeline.factory.js';
 import { PolicyRegistry } from './policies/policy-registry.js';
 import { withDefaults } from './policies/resolve-policy-settings.js';
 import { RESILIENCE_OPTIONS } from './resilience.constants.js';
+import { describePolicies, type NamedPolicyView } from './runtime-config/describe-policies.js';
+import type { PolicyChange } from './runtime-config/policy-change.js';
+import { PolicyReconfigurer } from './runtime-config/policy-reconfigurer.js';
 
 /** A snapshot of every breaker, limiter and bulkhead of the app. */
 export interface ResilienceStats {
@@ -36,6 +39,7 @@ export class ResilienceService {
     private readonly registry: PolicyRegistry,
     private readonly factory: MethodPipelineFactory,
     private readonly events: ResilienceEvents,
+    private readonly reconfigurer: PolicyReconfigurer,
   ) {}
 
   /**
@@ -79,6 +83,26 @@ export class ResilienceService {
         .allBulkheads()
         .map(([name, bulkhead]) => ({ name, ...bulkhead.stats() })),
     };
+  }
+
+  /**
+   * Changes a named policy without a restart: validated like start-up options (throws
+   * `ResilienceConfigError` and changes nothing when wrong), applied to every live instance
+   * that follows it on the next call. A breaker keeps its state unless its window type
+   * changes. Only kinds the policy already has can change.
+   *
+   * @example
+   * ```ts
+   * resilience.configure('payments', { circuitBreaker: { failureThreshold: 3 } });
+   * ```
+   */
+  configure(name: string, changes: PolicySet): PolicyChange {
+    return this.reconfigurer.apply(name, changes);
+  }
+
+  /** Every named policy with its effective settings and where each value came from. */
+  policies(): NamedPolicyView[] {
+    return describePolicies(this.options);
   }
 
   /** Subscribes to an event of every policy of the app; returns the unsubscribe function. */

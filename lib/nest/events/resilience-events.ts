@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PolicyChange } from '../runtime-config/policy-change.js';
 import {
   TypedEventEmitter,
   type BulkheadPolicy,
@@ -35,6 +36,8 @@ export interface ResilienceEventMap {
    * and bulkheads can also be listed later through `PolicyRegistry`.
    */
   'policy.created': CreatedPolicy;
+  /** A named policy was changed at runtime (here, or on another instance through the store). */
+  'policy.reconfigured': PolicyChange;
 }
 
 /**

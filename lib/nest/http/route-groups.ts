@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { createAdminCircuitBreakersController } from '../admin/admin-circuit-breakers.controller.js';
+import { createAdminPoliciesController } from '../admin/admin-policies.controller.js';
 import { resilienceOptionDefaults, type HttpOptions } from '../options/index.js';
 
 /** Builds a controller mounted under its group's path. */
@@ -12,7 +13,7 @@ export type ControllerFactory = (path: string) => Type<unknown>;
 export const ROUTE_GROUPS: Record<keyof HttpOptions, ControllerFactory[]> = {
   health: [],
   resilience: [],
-  admin: [createAdminCircuitBreakersController],
+  admin: [createAdminCircuitBreakersController, createAdminPoliciesController],
   metrics: [],
 };
 

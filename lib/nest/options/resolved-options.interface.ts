@@ -18,7 +18,7 @@ import type {
 } from './resilience-module-options.interface.js';
 
 /** Where an effective value came from, lowest precedence first. */
-export type OptionSource = 'default' | 'preset' | 'file' | 'code' | 'environment';
+export type OptionSource = 'default' | 'preset' | 'file' | 'code' | 'environment' | 'runtime';
 
 /** The `NODE_ENV` values that select a preset. */
 export type PresetName = 'production' | 'development' | 'test';

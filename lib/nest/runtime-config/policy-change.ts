@@ -1,0 +1,14 @@
+import type { ResolvedPolicySet } from '../options/index.js';
+
+/** What `ResilienceService.configure()` changed. */
+export interface PolicyChange {
+  /** The named policy. */
+  name: string;
+  /** Its settings before and after (as configured; defaults fill the rest). */
+  previous: ResolvedPolicySet;
+  current: ResolvedPolicySet;
+  /** Live instances that had to restart (a breaker whose window type changed ...). */
+  restarted: string[];
+  /** `local`: configured on this instance; `remote`: received from another instance. */
+  origin: 'local' | 'remote';
+}
