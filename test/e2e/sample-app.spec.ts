@@ -92,4 +92,17 @@ describe('the sample app, used as a user would', () => {
       ]),
     );
   });
+
+  it('protects /webhooks/ through protectedPaths, and the policy can be changed at runtime', async () => {
+    await setDownstream({ failureRate: 1, latencyMs: 0 });
+    await request(server)
+      .patch('/admin/reliability/policies/webhooks')
+      .set('x-api-key', ADMIN_KEY)
+      .send({ circuitBreaker: { failureThreshold: 2 } })
+      .expect(200);
+    await request(server).post('/webhooks/stripe').send({ id: 1 }).expect(500);
+    await request(server).post('/webhooks/github').send({ id: 2 }).expect(500);
+    const open = await request(server).post('/webhooks/stripe').send({ id: 3 }).expect(503);
+    expect(open.headers['retry-after']).toBe('10');
+  });
 });
