@@ -10,12 +10,8 @@ export const SLIDING_WINDOW_TYPES = ['count', 'time'] as const;
  * path prefix and source.
  */
 export function checkCircuitBreakerOptions(options: unknown, checker: OptionChecker): void {
-  if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    checker.fail('options', 'must be an object');
-    return;
-  }
-  const o = options as Record<string, unknown>;
+  const o = checker.optionsObject(options);
+  if (!o) return;
   checker
     .isString('name', o.name)
     .integerAtLeast('failureThreshold', o.failureThreshold, 1)

@@ -8,12 +8,8 @@ const LAYER_TYPES = ['function', 'cache', 'default', 'degraded'] as const;
  * `degradedValue` shorthands is reported rather than silently ignored.
  */
 export function checkFallbackOptions(options: unknown, checker: OptionChecker): void {
-  if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    checker.fail('options', 'must be an object');
-    return;
-  }
-  const o = options as Record<string, unknown>;
+  const o = checker.optionsObject(options);
+  if (!o) return;
   checker
     .isFunction('fallback', o.fallback)
     .isFunction('isDegraded', o.isDegraded)

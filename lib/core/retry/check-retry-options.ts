@@ -21,12 +21,8 @@ const MAX_TIMER_MS = 2_147_483_647;
  * `createRetry` and by the Nest layer, which gives the checker its own path prefix and source.
  */
 export function checkRetryOptions(options: unknown, checker: OptionChecker): void {
-  if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    checker.fail('options', 'must be an object');
-    return;
-  }
-  const o = options as Record<string, unknown>;
+  const o = checker.optionsObject(options);
+  if (!o) return;
   checker
     .integerAtLeast('maxAttempts', o.maxAttempts, 1)
     .oneOf('backoff', o.backoff, BACKOFF_KINDS)

@@ -104,6 +104,19 @@ export class OptionChecker {
     return true;
   }
 
+  /**
+   * The options as a plain record, or `undefined` when there are none (nothing to check)
+   * or they are not an object (recorded as an issue).
+   */
+  optionsObject(options: unknown): Record<string, unknown> | undefined {
+    if (options === undefined) return undefined;
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      this.fail('options', 'must be an object');
+      return undefined;
+    }
+    return options as Record<string, unknown>;
+  }
+
   /** Throws one {@link ResilienceConfigError} listing every issue found, if any. */
   throwIfInvalid(): void {
     if (this.issues.length > 0) throw new ResilienceConfigError(this.issues);

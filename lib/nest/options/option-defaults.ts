@@ -1,3 +1,5 @@
+import { CIRCUIT_BREAKER_DEFAULTS } from '../../core/circuit-breaker/index.js';
+import { RETRY_DEFAULTS } from '../../core/retry/index.js';
 import { DEFAULT_POLICY_ORDER } from '../../core/policy/index.js';
 import type { ResolvedResilienceOptions } from './resolved-options.interface.js';
 
@@ -19,15 +21,12 @@ export type OptionDefaults = Omit<ResolvedResilienceOptions, 'configFile' | 'pre
 export function resilienceOptionDefaults(): OptionDefaults {
   return {
     defaults: {
-      circuitBreaker: { recoveryTimeoutMs: 60_000, halfOpenMaxCalls: 1, successThreshold: 1 },
-      retry: {
-        maxAttempts: 3,
-        backoff: 'exponential',
-        baseDelayMs: 1_000,
-        maxDelayMs: 60_000,
-        multiplier: 2,
-        jitter: 'none',
+      circuitBreaker: {
+        recoveryTimeoutMs: CIRCUIT_BREAKER_DEFAULTS.recoveryTimeoutMs,
+        halfOpenMaxCalls: CIRCUIT_BREAKER_DEFAULTS.halfOpenMaxCalls,
+        successThreshold: CIRCUIT_BREAKER_DEFAULTS.successThreshold,
       },
+      retry: { ...RETRY_DEFAULTS },
       timeout: { ms: 10_000 },
       rateLimit: {
         limit: 100,
