@@ -9,6 +9,8 @@ export interface BenchConfig {
   processes: Record<string, number>;
   groupTimeoutMs: number;
   overhead: { rounds: number; warmupMs: number; sampleMs: number };
+  /** The decorated pipeline with metrics off and on. */
+  metrics: { rounds: number; warmupMs: number; sampleMs: number };
   memory: { rounds: number; breakers: number };
   rateLimit: {
     rounds: number;
@@ -19,13 +21,31 @@ export interface BenchConfig {
     windowMs: number;
   };
   http: { rounds: number; durationSec: number; warmupSec: number; connections: number };
+  /** Decisions in Redis: `opsPerSample` awaited one by one, or `batchesPerSample` × 100 in flight. */
+  rateLimitRedis: {
+    rounds: number;
+    opsPerSample: number;
+    batchesPerSample: number;
+    users: number;
+    limit: number;
+    windowMs: number;
+  };
 }
 
 const full: BenchConfig = {
   quick: false,
-  processes: { overhead: 2, memory: 1, 'rate-limit': 2, http: 1 },
+  processes: {
+    overhead: 2,
+    memory: 1,
+    'rate-limit': 2,
+    http: 1,
+    metrics: 2,
+    'rate-limit-redis': 2,
+    'rate-limit-redis-100': 2,
+  },
   groupTimeoutMs: 180_000,
   overhead: { rounds: 30, warmupMs: 400, sampleMs: 25 },
+  metrics: { rounds: 30, warmupMs: 400, sampleMs: 25 },
   memory: { rounds: 5, breakers: 10_000 },
   rateLimit: {
     rounds: 16,
@@ -36,16 +56,26 @@ const full: BenchConfig = {
     windowMs: 60_000,
   },
   http: { rounds: 5, durationSec: 2, warmupSec: 1, connections: 10 },
+  rateLimitRedis: {
+    rounds: 10,
+    opsPerSample: 4_000,
+    batchesPerSample: 200,
+    users: 1_000,
+    limit: 1_000_000,
+    windowMs: 60_000,
+  },
 };
 
 const quick: BenchConfig = {
   quick: true,
-  processes: { overhead: 1, memory: 1, 'rate-limit': 1, http: 1 },
+  processes: { overhead: 1, memory: 1, 'rate-limit': 1, http: 1, metrics: 1 },
   groupTimeoutMs: 60_000,
   overhead: { rounds: 5, warmupMs: 60, sampleMs: 10 },
+  metrics: { rounds: 5, warmupMs: 60, sampleMs: 10 },
   memory: { rounds: 2, breakers: 10_000 },
   rateLimit: { ...full.rateLimit, rounds: 3, warmupOps: 5_000, opsPerSample: 10_000 },
   http: { rounds: 2, durationSec: 1, warmupSec: 0.5, connections: 10 },
+  rateLimitRedis: { ...full.rateLimitRedis, rounds: 2, opsPerSample: 1_000, batchesPerSample: 40 },
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {

@@ -2,8 +2,17 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { ResilienceModule } from 'nestjs-bulwark';
 import { DownstreamController } from './downstream/downstream.controller.js';
 import { FlakyDownstream } from './downstream/flaky-downstream.service.js';
+import { Pager } from './monitoring/pager.js';
+import { CatalogController } from './health/catalog.controller.js';
+import { DownstreamHealthController } from './health/downstream-health.controller.js';
+import { SampleDependencies } from './health/sample-dependencies.js';
+import { Inventory } from './orders/inventory.js';
+import { OrdersController } from './orders/orders.controller.js';
+import { OrdersService } from './orders/orders.service.js';
 import { PaymentsController } from './payments/payments.controller.js';
 import { PaymentsService } from './payments/payments.service.js';
+import { AlertLog } from './predict/alert-log.js';
+import { PredictionsController } from './predict/predictions.controller.js';
 import { RatesController } from './rates/rates.controller.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
 
@@ -14,6 +23,9 @@ export const SAMPLE_ROUTES = [
   'POST /payments/:orderId/refund',
   'GET  /payments/:orderId/status',
   'GET  /payments/stats',
+  'POST /orders/:orderId   {"items":["book","mug"]}   (transaction, checkpoints, recovery)',
+  'GET  /orders/:orderId/checkpoint',
+  'GET  /orders/recovery-stats',
   'GET  /rates/live/:currency',
   'GET  /rates/guarded/:currency',
   'GET  /rates/report',
@@ -21,9 +33,23 @@ export const SAMPLE_ROUTES = [
   'GET  /downstream/settings',
   'POST /downstream/settings   {"failureRate":0.5,"latencyMs":100}',
   'POST /webhooks/:provider   (protected path: policy "webhooks", no decorator)',
+  "GET  /downstream/health   (fails at the downstream's failure rate)",
+  'GET  /catalog/recommendations/:userId   (feature off from MODERATE: fallback)',
+  'GET  /catalog/reviews   (feature off from SEVERE: 503)',
+  'GET  /health   /health/live   /health/ready   /health/detailed   /health/degradation',
+  'GET  /resilience/health   /resilience/dependencies',
+  'GET  /resilience/dashboard   (open it in a browser; JSON for API clients)',
+  'GET  /resilience/metrics/real-time',
+  'GET  /resilience/predictions   (anomalies, trends, learned failure patterns)',
+  'GET  /predictions/alerts   (the alerts the sample logged and kept)',
+  'GET  /metrics   (Prometheus text format)',
+  'GET  /admin/reliability/reports/reliability   (x-api-key)',
   'GET  /admin/reliability/circuit-breakers   (x-api-key: RESILIENCE_ADMIN_API_KEY)',
+  'POST /resilience/recovery/payments   (x-api-key; runs the payments recovery plan)',
+  'POST /resilience/recovery-plans   (x-api-key; registers a recovery plan)',
   'GET  /admin/reliability/policies   (x-api-key)',
   'PATCH /admin/reliability/policies/:name   {"circuitBreaker":{"failureThreshold":3}}',
+  'POST /admin/reliability/degradation/set-level   {"level":"MODERATE","reason":"demo","expiresInMs":60000}',
 ];
 
 @Controller()
@@ -55,6 +81,10 @@ class IndexController {
         },
       },
       protectedPaths: [{ prefix: '/webhooks/', policy: 'webhooks' }],
+      // An open `payments` breaker fails readiness and makes the degradation level SEVERE.
+      healthChecking: { criticalBreakers: ['payments'] },
+      // A prediction alert about heap or memory runs a standard memory cleanup.
+      predictive: { prevention: { memoryCleanup: true } },
       admin: { apiKey: process.env.RESILIENCE_ADMIN_API_KEY ?? 'sample-admin-key' },
     }),
   ],
@@ -64,7 +94,19 @@ class IndexController {
     RatesController,
     DownstreamController,
     WebhooksController,
+    DownstreamHealthController,
+    CatalogController,
+    OrdersController,
+    PredictionsController,
   ],
-  providers: [FlakyDownstream, PaymentsService],
+  providers: [
+    FlakyDownstream,
+    PaymentsService,
+    SampleDependencies,
+    Pager,
+    Inventory,
+    OrdersService,
+    AlertLog,
+  ],
 })
 export class AppModule {}

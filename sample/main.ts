@@ -9,6 +9,12 @@ async function bootstrap(): Promise<void> {
   await app.listen(port, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   console.log(`nestjs-bulwark sample listening on ${base}`);
+  console.log(`  Dashboard: ${base}/resilience/dashboard   Prometheus: ${base}/metrics`);
+  console.log(
+    process.env.REDIS_URL
+      ? '  Store: Redis (REDIS_URL): rate limits and shared breakers span every instance'
+      : '  Store: memory (set REDIS_URL=redis://127.0.0.1:6379 to share them across instances)',
+  );
   for (const route of SAMPLE_ROUTES) {
     const [method, path] = route.split(/\s+/);
     console.log(

@@ -6,4 +6,8 @@ export const groupLoaders: Record<string, () => Promise<BenchGroup>> = {
   memory: async () => (await import('./memory.js')).memoryGroup,
   'rate-limit': async () => (await import('./rate-limit.js')).rateLimitGroup,
   http: async () => (await import('./http.js')).httpGroup,
+  'rate-limit-redis': async () => (await import('./rate-limit-redis.js')).rateLimitRedisGroup,
+  'rate-limit-redis-100': async () =>
+    (await import('./rate-limit-redis.js')).rateLimitRedisInFlightGroup,
+  metrics: async () => (await import('./metrics.js')).metricsGroup,
 };

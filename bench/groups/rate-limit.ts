@@ -1,27 +1,10 @@
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { progress } from '../harness/progress.js';
-import { type TimedContender, runTimedContenders } from '../harness/timed-contenders.js';
+import { runTimedContenders } from '../harness/timed-contenders.js';
 import type { BenchError } from '../harness/types.js';
-import type { BenchConfig } from '../config.js';
 import type { BenchGroup } from './group.js';
-
-type Settings = BenchConfig['rateLimit'];
-
-/** A limiter under test, through its own API. */
-interface Limiter {
-  /** The call that is timed. */
-  consume(key: string): Promise<unknown>;
-  /** The same call, with its outcome read; only used to check that it limits at all. */
-  isAllowed(key: string): Promise<boolean>;
-  dispose?(): void;
-}
-
-interface LimiterContender {
-  name: string;
-  description: string;
-  build(limit: number, windowMs: number): Promise<Limiter>;
-}
+import { flexibleIsAllowed, timedLimiter, type LimiterContender } from './limiter-contender.js';
 
 function bulwark(algorithm: 'sliding-window' | 'fixed-window' | 'token-bucket'): LimiterContender {
   return {
@@ -49,15 +32,7 @@ const limiters: LimiterContender[] = [
       const limiter = new RateLimiterMemory({ points: limit, duration: windowMs / 1000 });
       return {
         consume: (key) => limiter.consume(key),
-        // It rejects with a RateLimiterRes (not an Error) when the key is over its limit.
-        isAllowed: (key) =>
-          limiter.consume(key).then(
-            () => true,
-            (rejection: unknown) => {
-              if (rejection instanceof Error) throw rejection;
-              return false;
-            },
-          ),
+        isAllowed: flexibleIsAllowed((key) => limiter.consume(key)),
       };
     },
   },
@@ -76,44 +51,13 @@ const limiters: LimiterContender[] = [
   },
 ];
 
-/** A limiter that never says no would win for the wrong reason. */
-async function checkItLimits(contender: LimiterContender, windowMs: number): Promise<void> {
-  const limiter = await contender.build(3, windowMs);
-  const outcomes: boolean[] = [];
-  for (let call = 0; call < 4; call++) outcomes.push(await limiter.isAllowed('probe'));
-  limiter.dispose?.();
-  if (outcomes.join() !== 'true,true,true,false') {
-    throw new Error(`with limit 3, four calls were allowed: ${outcomes.join(', ')}`);
-  }
-}
-
-/** Cycles through the users so that every contender sees the same key sequence. */
-function keyCycle(users: number): () => string {
-  const keys = Array.from({ length: users }, (_, i) => `user-${i}`);
-  let next = 0;
-  return () => keys[next++ % users];
-}
-
-function timed(contender: LimiterContender, settings: Settings): TimedContender {
-  return {
-    name: contender.name,
-    description: contender.description,
-    prepare: async () => {
-      await checkItLimits(contender, settings.windowMs);
-      const limiter = await contender.build(settings.limit, settings.windowMs);
-      const nextKey = keyCycle(settings.users);
-      return { run: () => limiter.consume(nextKey()), dispose: limiter.dispose };
-    },
-  };
-}
-
 export const rateLimitGroup: BenchGroup = {
   name: 'rate-limit',
   async run(config) {
     const settings = config.rateLimit;
     const errors: BenchError[] = [];
     const results = await runTimedContenders(
-      limiters.map((contender) => timed(contender, settings)),
+      limiters.map((contender) => timedLimiter(contender, settings)),
       {
         group: 'rate-limit',
         baseline: 'rate-limiter-flexible',

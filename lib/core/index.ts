@@ -3,6 +3,7 @@ export * from './events/index.js';
 export * from './errors/index.js';
 export * from './policy/index.js';
 export * from './abort/index.js';
+export * from './outage/index.js';
 export * from './validation/index.js';
 export * from './classification/index.js';
 export * from './circuit-breaker/index.js';

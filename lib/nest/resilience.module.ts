@@ -1,6 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
+import { DASHBOARD_PROVIDERS } from '../dashboard/dashboard.providers.js';
+import { DashboardSources } from '../dashboard/dashboard-sources.js';
+import { HEALTH_EXPORTS, HEALTH_PROVIDERS } from '../health/health.providers.js';
+import { MEMORY_EXPORTS, MEMORY_PROVIDERS } from '../memory/memory.providers.js';
+import { METRICS_PROVIDERS } from '../metrics/metrics.providers.js';
+import { ResilienceMetrics } from '../metrics/resilience-metrics.js';
+import { MONITORING_PROVIDERS } from '../monitoring/monitoring.providers.js';
+import { PREDICT_EXPORTS, PREDICT_PROVIDERS } from '../predict/predict.providers.js';
+import { RECOVERY_EXPORTS, RECOVERY_PROVIDERS } from '../recovery/recovery.providers.js';
+import { ResilienceMonitor } from '../monitoring/resilience-monitor.js';
 import { AdminAuthGuard } from './admin/admin-auth.guard.js';
 import { AdminRoutesNotice } from './admin/admin-routes.notice.js';
 import { ResilienceEventLogger } from './events/resilience-event.logger.js';
@@ -22,9 +33,12 @@ import {
   RESILIENCE_ASYNC_OPTIONS_TYPE,
   RESILIENCE_OPTIONS_TYPE,
 } from './resilience.module-definition.js';
-import { RESILIENCE_OPTIONS } from './resilience.constants.js';
+import { RESILIENCE_OPTIONS, RESILIENCE_STORE } from './resilience.constants.js';
 import { httpGroupsProvider, resolvedOptionsProvider } from './resilience.providers.js';
 import { ResilienceService } from './resilience.service.js';
+import { RateLimiterService } from './rate-limit/rate-limiter.service.js';
+import { ResilienceStoreHost } from './store/resilience-store.host.js';
+import { resilienceStoreProvider } from './store/store.providers.js';
 
 /**
  * Registers the policies, the interceptor that applies decorators on controller handlers,
@@ -38,9 +52,11 @@ import { ResilienceService } from './resilience.service.js';
  */
 @Module({
   // ScheduleModule.forRoot() is deduplicated by Nest when the app imports it too.
-  imports: [DiscoveryModule, ScheduleModule.forRoot()],
+  imports: [DiscoveryModule, ScheduleModule.forRoot(), TerminusModule.forRoot()],
   providers: [
     resolvedOptionsProvider,
+    resilienceStoreProvider,
+    ResilienceStoreHost,
     ResilienceEvents,
     ResilienceEventLogger,
     PolicyRegistry,
@@ -53,11 +69,33 @@ import { ResilienceService } from './resilience.service.js';
     HandlerPipelines,
     ResilienceExplorer,
     ResilienceService,
+    RateLimiterService,
     AdminAuthGuard,
     AdminRoutesNotice,
+    ...HEALTH_PROVIDERS,
+    ...METRICS_PROVIDERS,
+    ...MONITORING_PROVIDERS,
+    ...DASHBOARD_PROVIDERS,
+    ...RECOVERY_PROVIDERS,
+    ...MEMORY_PROVIDERS,
+    ...PREDICT_PROVIDERS,
     { provide: APP_INTERCEPTOR, useClass: ResilienceInterceptor },
   ],
-  exports: [ResilienceService, ResilienceEvents, PolicyRegistry, RESILIENCE_OPTIONS],
+  exports: [
+    ResilienceService,
+    ResilienceEvents,
+    PolicyRegistry,
+    RESILIENCE_OPTIONS,
+    RESILIENCE_STORE,
+    RateLimiterService,
+    ...HEALTH_EXPORTS,
+    ResilienceMetrics,
+    ResilienceMonitor,
+    DashboardSources,
+    ...RECOVERY_EXPORTS,
+    ...MEMORY_EXPORTS,
+    ...PREDICT_EXPORTS,
+  ],
 })
 export class ResilienceModule extends ResilienceConfigurableModule {
   static forRoot(options: typeof RESILIENCE_OPTIONS_TYPE = {}): DynamicModule {

@@ -18,6 +18,8 @@ import { RESILIENCE_OPTIONS } from './resilience.constants.js';
 import { describePolicies, type NamedPolicyView } from './runtime-config/describe-policies.js';
 import type { PolicyChange } from './runtime-config/policy-change.js';
 import { PolicyReconfigurer } from './runtime-config/policy-reconfigurer.js';
+import type { TransactionContext } from '../transactions/transaction.types.js';
+import { TransactionRunner } from '../transactions/transaction.runner.js';
 
 /** A snapshot of every breaker, limiter and bulkhead of the app. */
 export interface ResilienceStats {
@@ -40,6 +42,7 @@ export class ResilienceService {
     private readonly factory: MethodPipelineFactory,
     private readonly events: ResilienceEvents,
     private readonly reconfigurer: PolicyReconfigurer,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /**
@@ -103,6 +106,15 @@ export class ResilienceService {
   /** Every named policy with its effective settings and where each value came from. */
   policies(): NamedPolicyView[] {
     return describePolicies(this.options);
+  }
+
+  /**
+   * Runs `callback` as a transaction: `tx.step(name, action, compensate)` resolves to the
+   * action's result; if the callback fails, the completed steps' compensations run in
+   * reverse order and the original error is rethrown with a `compensation` report.
+   */
+  transaction<T>(callback: (tx: TransactionContext) => Promise<T> | T): Promise<T> {
+    return this.transactions.run(callback);
   }
 
   /** Subscribes to an event of every policy of the app; returns the unsubscribe function. */

@@ -5,3 +5,9 @@ export interface BulkheadOptions {
   /** Calls waiting for a slot; beyond that `BulkheadRejectedError`. Default 0. */
   maxQueue?: number;
 }
+
+/** The limits a bulkhead applies (what `reconfigure` reports). */
+export interface EffectiveBulkheadOptions {
+  readonly maxConcurrent: number;
+  readonly maxQueue: number;
+}

@@ -7,11 +7,12 @@ import {
   type ExecutionContext,
   type GuardedFunction,
   type Policy,
+  type ReconfigureResult,
   callerSignalOf,
 } from '../policy/index.js';
 import { OptionChecker } from '../validation/index.js';
 import type { BulkheadEvents, BulkheadStats } from './bulkhead.events.js';
-import type { BulkheadOptions } from './bulkhead.options.js';
+import type { BulkheadOptions, EffectiveBulkheadOptions } from './bulkhead.options.js';
 import { checkBulkheadOptions } from './check-bulkhead-options.js';
 import { SlotQueue } from './slot-queue.js';
 
@@ -27,8 +28,8 @@ import { SlotQueue } from './slot-queue.js';
  * await bulkhead.execute(() => renderReport(id));
  */
 export class BulkheadPolicy implements Policy {
-  readonly maxConcurrent: number;
-  readonly maxQueue: number;
+  private concurrentLimit: number;
+  private queueLimit: number;
   private running = 0;
   private rejected = 0;
   private readonly queue = new SlotQueue();
@@ -39,8 +40,48 @@ export class BulkheadPolicy implements Policy {
     const checker = new OptionChecker('bulkhead');
     checkBulkheadOptions(options, checker);
     checker.throwIfInvalid();
-    this.maxConcurrent = options.maxConcurrent ?? 10;
-    this.maxQueue = options.maxQueue ?? 0;
+    const limits = limitsOf(options);
+    this.concurrentLimit = limits.maxConcurrent;
+    this.queueLimit = limits.maxQueue;
+  }
+
+  /** Calls running at once, at most. */
+  get maxConcurrent(): number {
+    return this.concurrentLimit;
+  }
+
+  /** Calls waiting for a slot, at most. */
+  get maxQueue(): number {
+    return this.queueLimit;
+  }
+
+  /**
+   * Applies new limits at once. A higher `maxConcurrent` starts the waiters that now fit; a
+   * lower one lets the running calls finish and starts new ones only below it. A lower
+   * `maxQueue` rejects the most recent waiters beyond it with {@link BulkheadRejectedError}
+   * (counted in `rejected`). Emits `reconfigured`.
+   * @throws ResilienceConfigError on invalid options, and then changes nothing.
+   */
+  reconfigure(options: BulkheadOptions): ReconfigureResult<EffectiveBulkheadOptions> {
+    const checker = new OptionChecker('bulkhead');
+    checkBulkheadOptions(options, checker);
+    checker.throwIfInvalid();
+    const previous = this.effectiveOptions();
+    const current = limitsOf(options);
+    this.concurrentLimit = current.maxConcurrent;
+    this.queueLimit = current.maxQueue;
+    while (this.running < this.concurrentLimit && this.queue.handOver()) this.running++;
+    const refused = () => new BulkheadRejectedError(current.maxConcurrent, current.maxQueue);
+    const dropped = this.queue.dropNewest(this.queueLimit, refused);
+    for (let i = 0; i < dropped; i++) this.countRejection();
+    const result = { restarted: false, previous, current };
+    if (this.events.hasListeners('reconfigured')) this.events.emit('reconfigured', result);
+    return result;
+  }
+
+  /** The limits in force. */
+  effectiveOptions(): EffectiveBulkheadOptions {
+    return { maxConcurrent: this.concurrentLimit, maxQueue: this.queueLimit };
   }
 
   /** Listens to `rejected`; returns a function that stops listening. */
@@ -52,8 +93,8 @@ export class BulkheadPolicy implements Policy {
     return {
       running: this.running,
       queued: this.queue.size,
-      maxConcurrent: this.maxConcurrent,
-      maxQueue: this.maxQueue,
+      maxConcurrent: this.concurrentLimit,
+      maxQueue: this.queueLimit,
       rejected: this.rejected,
     };
   }
@@ -61,19 +102,23 @@ export class BulkheadPolicy implements Policy {
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = toExecutionContext(options);
     if (context.signal.aborted) return Promise.reject(context.signal.reason);
-    if (this.running < this.maxConcurrent) {
+    if (this.running < this.concurrentLimit) {
       this.running++;
       return this.runInSlot(fn, context);
     }
-    if (this.queue.size < this.maxQueue) {
+    if (this.queue.size < this.queueLimit) {
       const signal = callerSignalOf(context);
       return this.queue.wait(signal).then(() => this.runInSlot(fn, context));
     }
+    this.countRejection();
+    return Promise.reject(new BulkheadRejectedError(this.concurrentLimit, this.queueLimit));
+  }
+
+  private countRejection(): void {
     this.rejected++;
     if (this.events.hasListeners('rejected')) {
       this.events.emit('rejected', { running: this.running, queued: this.queue.size });
     }
-    return Promise.reject(new BulkheadRejectedError(this.maxConcurrent, this.maxQueue));
   }
 
   /** Runs `fn` in a slot already counted in `running`, and gives the slot back after. */
@@ -87,9 +132,14 @@ export class BulkheadPolicy implements Policy {
     return result;
   }
 
+  /** A slot came back: it goes to the next waiter, unless a lowered limit is still exceeded. */
   private readonly release = (): void => {
-    if (!this.queue.handOver()) this.running--;
+    if (this.running > this.concurrentLimit || !this.queue.handOver()) this.running--;
   };
+}
+
+function limitsOf(options: BulkheadOptions): EffectiveBulkheadOptions {
+  return { maxConcurrent: options.maxConcurrent ?? 10, maxQueue: options.maxQueue ?? 0 };
 }
 
 /** Creates a {@link BulkheadPolicy}. @throws ResilienceConfigError on invalid options. */

@@ -1,6 +1,7 @@
 /** A caller waiting for a slot. */
 interface Waiter {
   grant(): void;
+  refuse(reason: unknown): void;
   signal?: AbortSignal;
   onAbort: () => void;
 }
@@ -23,6 +24,7 @@ export class SlotQueue {
       const waiter: Waiter = {
         signal,
         grant: resolve,
+        refuse: reject,
         onAbort: () => {
           this.waiters.delete(waiter);
           reject(signal?.reason);
@@ -42,5 +44,19 @@ export class SlotQueue {
     waiter.signal?.removeEventListener('abort', waiter.onAbort);
     waiter.grant();
     return true;
+  }
+
+  /**
+   * Rejects the most recent waiters with `reason` until at most `keep` wait; returns how
+   * many it rejected. The longest waiting keep their place.
+   */
+  dropNewest(keep: number, reason: () => unknown): number {
+    const dropped = [...this.waiters].slice(keep);
+    for (const waiter of dropped) {
+      this.waiters.delete(waiter);
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.refuse(reason());
+    }
+    return dropped.length;
   }
 }

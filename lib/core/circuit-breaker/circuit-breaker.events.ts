@@ -1,4 +1,6 @@
+import type { ReconfiguredEvent } from '../policy/reconfigure-result.js';
 import type { CircuitState, StateChangeReason } from './circuit-state.js';
+import type { EffectiveCircuitBreakerOptions } from './effective-breaker-options.js';
 
 /** The breaker moved from one state to another. */
 export interface StateChangeEvent {
@@ -33,6 +35,13 @@ export interface CallIgnoredEvent {
   readonly error: unknown;
 }
 
+/** A shared breaker's store failed or answered again (once per outage). */
+export interface BreakerStoreEvent {
+  readonly name: string;
+  /** The store's error, on `storeFailure`. */
+  readonly error?: unknown;
+}
+
 /**
  * Events of a {@link CircuitBreakerPolicy}. Payloads are only built when someone listens;
  * a listener that throws changes neither the breaker's state nor the caller's result.
@@ -45,4 +54,10 @@ export interface CircuitBreakerEvents {
   failure: CallFailedEvent;
   rejected: CallRejectedEvent;
   ignored: CallIgnoredEvent;
+  /** `reconfigure` applied new settings (a keyed breaker reports once, for all its keys). */
+  reconfigured: ReconfiguredEvent<EffectiveCircuitBreakerOptions>;
+  /** Shared breakers: the store failed; the local copy judges calls until it answers. */
+  storeFailure: BreakerStoreEvent;
+  /** Shared breakers: the store answered again after an outage. */
+  storeRecovered: BreakerStoreEvent;
 }

@@ -6,14 +6,23 @@ import {
   type ExecuteOptions,
   type GuardedFunction,
   type Policy,
+  type ReconfigureResult,
 } from '../policy/index.js';
 import type { CircuitBreakerEvents } from './circuit-breaker.events.js';
 import type { CircuitBreakerOptions } from './circuit-breaker.options.js';
-import { resolveCircuitBreakerSettings } from './circuit-breaker.settings.js';
+import {
+  resolveCircuitBreakerSettings,
+  type CircuitBreakerSettings,
+} from './circuit-breaker.settings.js';
 import { snapshotOf, type CircuitBreakerStats } from './circuit-breaker.stats.js';
 import type { CircuitState, StateChangeReason } from './circuit-state.js';
 import { CircuitStateMachine } from './circuit-state-machine.js';
+import {
+  effectiveBreakerOptionsOf,
+  type EffectiveCircuitBreakerOptions,
+} from './effective-breaker-options.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
+import { applyBreakerSettings, resolveBreakerReconfiguration } from './reconfigure-breaker.js';
 
 const defaultContext = toExecutionContext();
 
@@ -40,14 +49,17 @@ const defaultContext = toExecutionContext();
 export class CircuitBreakerPolicy implements Policy {
   /** The breaker's name, used in errors, events, metrics and the registry. */
   readonly name: string;
-  private readonly clock: Clock;
-  private readonly events = new TypedEventEmitter<CircuitBreakerEvents>();
-  private readonly machine: CircuitStateMachine;
-  private readonly recorder: OutcomeRecorder;
+  /** Replaced in place by {@link reconfigure}. */
+  protected settings: CircuitBreakerSettings;
+  protected readonly clock: Clock;
+  protected readonly events = new TypedEventEmitter<CircuitBreakerEvents>();
+  protected readonly machine: CircuitStateMachine;
+  protected readonly recorder: OutcomeRecorder;
 
   /** @throws ResilienceConfigError naming every invalid option. */
   constructor(options: CircuitBreakerOptions = {}) {
     const settings = resolveCircuitBreakerSettings(options);
+    this.settings = settings;
     this.name = settings.name;
     this.clock = settings.clock;
     const now = this.clock.now();
@@ -103,6 +115,44 @@ export class CircuitBreakerPolicy implements Policy {
     }
     this.recorder.succeeded(generation, startedAt, this.clock.now());
     return value;
+  }
+
+  /**
+   * Applies `options` in place, from the next call on. They are the complete new options
+   * (what they leave out takes its default, as in `createCircuitBreaker`), checked with the
+   * same rules; `name` and `clock` cannot change (left out, they stay).
+   *
+   * State, window and counts stay, unless the window kind or size changes: then the breaker
+   * restarts CLOSED with an empty window (`restarted`; a `stateChange` with reason
+   * `reconfigured` if it was not CLOSED; an isolated breaker stays isolated). New thresholds
+   * judge the next outcome: the change alone never opens or closes the breaker. Calls in
+   * flight keep working. Emits `reconfigured`.
+   * @throws ResilienceConfigError on invalid options, and then changes nothing.
+   */
+  reconfigure(options: CircuitBreakerOptions): ReconfigureResult<EffectiveCircuitBreakerOptions> {
+    const fixed = { name: this.name, clock: this.clock };
+    return this.applySettings(resolveBreakerReconfiguration(options, fixed).settings);
+  }
+
+  /** Puts resolved, valid settings in force, as {@link reconfigure} describes. */
+  protected applySettings(
+    settings: CircuitBreakerSettings,
+  ): ReconfigureResult<EffectiveCircuitBreakerOptions> {
+    const previous = this.settings;
+    this.settings = settings;
+    const restarted = applyBreakerSettings(this.machine, this.recorder, settings, this.clock.now());
+    const result = {
+      restarted,
+      previous: effectiveBreakerOptionsOf(previous),
+      current: effectiveBreakerOptionsOf(settings),
+    };
+    if (this.events.hasListeners('reconfigured')) this.events.emit('reconfigured', result);
+    return result;
+  }
+
+  /** The settings in force, in option names (see {@link EffectiveCircuitBreakerOptions}). */
+  effectiveOptions(): EffectiveCircuitBreakerOptions {
+    return effectiveBreakerOptionsOf(this.settings);
   }
 
   /** Opens the breaker with a fresh recovery timeout. */

@@ -37,7 +37,8 @@ export class CircuitStateMachine {
   private probeSuccesses = 0;
 
   constructor(
-    private readonly timing: StateMachineTiming,
+    /** Replaced in place by `reconfigure` (see reconfigure-breaker.ts). */
+    public timing: StateMachineTiming,
     private readonly onTransition: TransitionHandler,
     now: number,
   ) {

@@ -31,4 +31,6 @@ export type StateChangeReason =
   /** `isolate()` was called. */
   | 'isolated'
   /** A test forced the state (`forceBreakerState`). */
-  | 'forced';
+  | 'forced'
+  /** `reconfigure` changed the window kind or size: the breaker restarted CLOSED. */
+  | 'reconfigured';

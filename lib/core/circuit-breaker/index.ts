@@ -5,6 +5,7 @@ export type {
 } from './circuit-breaker.options.js';
 export type { CircuitState, StateChangeReason } from './circuit-state.js';
 export type {
+  BreakerStoreEvent,
   CallFailedEvent,
   CallIgnoredEvent,
   CallRejectedEvent,
@@ -13,6 +14,10 @@ export type {
   StateChangeEvent,
 } from './circuit-breaker.events.js';
 export type { CircuitBreakerStats } from './circuit-breaker.stats.js';
+export type {
+  EffectiveCircuitBreakerOptions,
+  EffectiveKeyedCircuitBreakerOptions,
+} from './effective-breaker-options.js';
 export { CircuitBreakerPolicy, createCircuitBreaker } from './circuit-breaker.policy.js';
 export {
   KeyedCircuitBreaker,
@@ -25,3 +30,5 @@ export {
 } from './check-circuit-breaker-options.js';
 export { CIRCUIT_BREAKER_DEFAULTS } from './circuit-breaker.defaults.js';
 export { healthScoreOf } from './health-score.js';
+export type { BreakerMode } from './circuit-breaker.settings.js';
+export * from './shared/index.js';

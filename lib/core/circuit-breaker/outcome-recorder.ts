@@ -17,12 +17,13 @@ import { tripReasonOf } from './trip-rule.js';
  */
 export class OutcomeRecorder {
   readonly counters = new CallCounters();
-  readonly window: OutcomeWindow;
-  readonly threshold: AdaptiveThreshold;
+  /** The window, the threshold and the settings are replaced in place by `reconfigure`. */
+  window: OutcomeWindow;
+  threshold: AdaptiveThreshold;
   consecutiveFailures = 0;
 
   constructor(
-    private readonly settings: CircuitBreakerSettings,
+    public settings: CircuitBreakerSettings,
     private readonly machine: CircuitStateMachine,
     private readonly events: TypedEventEmitter<CircuitBreakerEvents>,
     now: number,
@@ -34,13 +35,50 @@ export class OutcomeRecorder {
   }
 
   succeeded(generation: number, startedAt: number, now: number): void {
-    const durationMs = now - startedAt;
+    const slow = this.countSuccess(now - startedAt);
+    this.judgeSuccess(generation, slow, now);
+  }
+
+  failed(error: unknown, generation: number, startedAt: number, now: number): void {
+    if (!this.countsAsFailure(error)) {
+      this.countIgnored(error);
+      this.judgeIgnored(generation, now);
+      return;
+    }
+    const slow = this.countFailure(error, now - startedAt);
+    this.judgeFailure(generation, slow, now);
+  }
+
+  /** Counts and reports a success; returns whether it was slow. */
+  countSuccess(durationMs: number): boolean {
     const slow = durationMs >= this.settings.slowCallDurationMs;
     this.counters.successes++;
     if (slow) this.counters.slowCalls++;
     if (this.events.hasListeners('success')) {
       this.events.emit('success', { name: this.settings.name, durationMs });
     }
+    return slow;
+  }
+
+  /** Counts and reports a failure that `isFailure` counts; returns whether it was slow. */
+  countFailure(error: unknown, durationMs: number): boolean {
+    const slow = durationMs >= this.settings.slowCallDurationMs;
+    this.counters.failures++;
+    if (slow) this.counters.slowCalls++;
+    if (this.events.hasListeners('failure')) {
+      this.events.emit('failure', { name: this.settings.name, error, durationMs });
+    }
+    return slow;
+  }
+
+  countIgnored(error: unknown): void {
+    this.counters.ignored++;
+    if (this.events.hasListeners('ignored'))
+      this.events.emit('ignored', { name: this.settings.name, error });
+  }
+
+  /** What a success of `generation` does to the state: feeds the window, or is a probe's verdict. */
+  judgeSuccess(generation: number, slow: boolean, now: number): void {
     if (this.isStale(generation, now)) return;
     if (this.machine.state === 'CLOSED') {
       this.consecutiveFailures = 0;
@@ -53,22 +91,7 @@ export class OutcomeRecorder {
     }
   }
 
-  failed(error: unknown, generation: number, startedAt: number, now: number): void {
-    if (!this.countsAsFailure(error)) {
-      this.counters.ignored++;
-      if (this.events.hasListeners('ignored'))
-        this.events.emit('ignored', { name: this.settings.name, error });
-      if (!this.isStale(generation, now) && this.machine.state === 'HALF_OPEN')
-        this.machine.releaseProbe();
-      return;
-    }
-    const durationMs = now - startedAt;
-    const slow = durationMs >= this.settings.slowCallDurationMs;
-    this.counters.failures++;
-    if (slow) this.counters.slowCalls++;
-    if (this.events.hasListeners('failure')) {
-      this.events.emit('failure', { name: this.settings.name, error, durationMs });
-    }
+  judgeFailure(generation: number, slow: boolean, now: number): void {
     if (this.isStale(generation, now)) return;
     if (this.machine.state === 'HALF_OPEN') {
       this.machine.moveTo('OPEN', 'probeFailed', now);
@@ -77,6 +100,12 @@ export class OutcomeRecorder {
     this.consecutiveFailures++;
     this.window.record(true, slow, now);
     this.tripIfDue(now);
+  }
+
+  /** An ignored error counts nothing; a probe's permit is free again. */
+  judgeIgnored(generation: number, now: number): void {
+    if (!this.isStale(generation, now) && this.machine.state === 'HALF_OPEN')
+      this.machine.releaseProbe();
   }
 
   /** The breaker entered CLOSED at `at`: it starts with an empty window. */
@@ -92,7 +121,8 @@ export class OutcomeRecorder {
     this.threshold.reset(now);
   }
 
-  private countsAsFailure(error: unknown): boolean {
+  /** Whether `error` counts as a failure; an `isFailure` that throws counts it. */
+  countsAsFailure(error: unknown): boolean {
     try {
       return this.settings.isFailure(error);
     } catch {

@@ -2,13 +2,19 @@ import type { CircuitBreakerSettings } from './circuit-breaker.settings.js';
 import type { StateChangeReason } from './circuit-state.js';
 import type { OutcomeWindow } from './outcome-window.js';
 
+/** The settings the trip rule reads. */
+export type TripSettings = Pick<
+  CircuitBreakerSettings,
+  'mode' | 'minimumCalls' | 'slowCallsTrip' | 'slowCallRateThreshold'
+>;
+
 /**
  * Why a CLOSED breaker must open now, or `undefined` if it stays closed. Thresholds trip
  * at `>=`. Rates are compared without dividing (`failures × 100 >= threshold × calls`), so
  * a rate exactly at the threshold trips regardless of float rounding.
  */
 export function tripReasonOf(
-  settings: CircuitBreakerSettings,
+  settings: TripSettings,
   window: OutcomeWindow,
   consecutiveFailures: number,
   threshold: number,

@@ -7,4 +7,5 @@ export { BulkheadRejectedError } from './bulkhead-rejected.error.js';
 export { PolicyTimeoutError } from './policy-timeout.error.js';
 export { StoreUnavailableError } from './store-unavailable.error.js';
 export { ResilienceConfigError } from './resilience-config.error.js';
+export { FeatureDisabledError } from './feature-disabled.error.js';
 export type { ConfigIssue } from './resilience-config.error.js';

@@ -1,7 +1,11 @@
+import type { ReconfiguredEvent } from '../policy/reconfigure-result.js';
+import type { EffectiveFallbackOptions } from './fallback-cache.js';
 import type { FallbackSource } from './fallback.options.js';
 
 /** Events of a {@link FallbackPolicy}. */
 export interface FallbackEvents {
+  /** `reconfigure` replaced the chain. */
+  reconfigured: ReconfiguredEvent<EffectiveFallbackOptions>;
   /** A fallback layer answered for the failed primary call; `error` is the primary's error. */
   fallback: { source: FallbackSource; error: unknown };
 }

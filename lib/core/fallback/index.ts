@@ -8,3 +8,5 @@ export type {
 export type { FallbackEvents, FallbackLayerStats } from './fallback.events.js';
 export { FallbackPolicy, createFallback } from './fallback.policy.js';
 export { checkFallbackOptions } from './check-fallback-options.js';
+export type { EffectiveFallbackOptions } from './fallback-cache.js';
+export type { CacheScope } from './last-good-result-cache.js';

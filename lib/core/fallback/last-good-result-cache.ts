@@ -7,6 +7,9 @@ export interface LastGoodResultCacheSettings {
   readonly maxEntries: number;
 }
 
+/** Which entries a prune drops: those past both TTLs, those past `ttlMs` (stale too), or all. */
+export type CacheScope = 'expired' | 'stale' | 'all';
+
 /** A cached result and how old it is. */
 export interface CachedResult {
   readonly value: unknown;
@@ -24,9 +27,22 @@ export class LastGoodResultCache {
   private readonly entries = new Map<string, { value: unknown; storedAt: number }>();
 
   constructor(
-    readonly settings: LastGoodResultCacheSettings,
+    private current: LastGoodResultCacheSettings,
     private readonly clock: Clock,
   ) {}
+
+  get settings(): LastGoodResultCacheSettings {
+    return this.current;
+  }
+
+  /**
+   * Takes new settings, keeping the entries: the new `ttlMs` and `staleTtlMs` judge them by
+   * their age, and a lower `maxEntries` evicts the ones stored longest ago.
+   */
+  resize(settings: LastGoodResultCacheSettings): void {
+    this.current = settings;
+    while (this.entries.size > settings.maxEntries) this.evictOldest();
+  }
 
   get size(): number {
     return this.entries.size;
@@ -36,20 +52,36 @@ export class LastGoodResultCache {
     // Re-inserting moves the key to the end of the Map's order: "oldest" means stored longest ago.
     this.entries.delete(key);
     this.entries.set(key, { value, storedAt: this.clock.now() });
-    if (this.entries.size > this.settings.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
+    if (this.entries.size > this.current.maxEntries) this.evictOldest();
   }
 
   lookup(key: string): CachedResult | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const ageMs = this.clock.now() - entry.storedAt;
-    const { ttlMs, staleTtlMs } = this.settings;
+    const { ttlMs, staleTtlMs } = this.current;
     if (ageMs < ttlMs) return { value: entry.value, ageMs, fresh: true };
     if (ageMs < ttlMs + staleTtlMs) return { value: entry.value, ageMs, fresh: false };
     this.entries.delete(key);
     return undefined;
+  }
+
+  /** Drops the entries `scope` names, judged by their age; returns how many. */
+  prune(scope: CacheScope): number {
+    const now = this.clock.now();
+    const { ttlMs, staleTtlMs } = this.current;
+    const maxAgeMs = scope === 'all' ? -Infinity : scope === 'stale' ? ttlMs : ttlMs + staleTtlMs;
+    let dropped = 0;
+    for (const [key, entry] of this.entries) {
+      if (now - entry.storedAt < maxAgeMs) continue;
+      this.entries.delete(key);
+      dropped++;
+    }
+    return dropped;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.entries.keys().next();
+    if (!oldest.done) this.entries.delete(oldest.value);
   }
 }

@@ -18,6 +18,18 @@ export class LayerStats {
     this.successes[index]++;
   }
 
+  /** Stats for a new chain of `labels`: a layer with a label seen here keeps its counts. */
+  carriedInto(labels: readonly string[]): LayerStats {
+    const next = new LayerStats(labels);
+    labels.forEach((label, index) => {
+      const from = this.labels.indexOf(label);
+      if (from < 0) return;
+      next.attempts[index] = this.attempts[from];
+      next.successes[index] = this.successes[from];
+    });
+    return next;
+  }
+
   snapshot(): FallbackLayerStats[] {
     return this.labels.map((layer, index) => {
       const attempts = this.attempts[index];

@@ -8,3 +8,4 @@ export type {
 export { DEFAULT_POLICY_ORDER } from './policy.js';
 export { compose } from './compose.js';
 export { toExecutionContext, invokeGuarded, callerSignalOf } from './execution-context.js';
+export type { ReconfigureResult, ReconfiguredEvent } from './reconfigure-result.js';

@@ -34,9 +34,9 @@ export class AdaptiveAdmission {
   private rule: RateLimitRule;
 
   constructor(
-    private readonly ceiling: RateLimitRule,
+    private ceiling: RateLimitRule,
     private readonly clock: Clock,
-    private readonly isFailure: (error: unknown) => boolean,
+    private isFailure: (error: unknown) => boolean,
     private readonly onChange: (from: number, to: number) => void,
   ) {
     this.state = createAdaptiveLimitState(ceiling, clock.now());
@@ -52,6 +52,14 @@ export class AdaptiveAdmission {
       this.onChange(from, limit);
     }
     return this.rule;
+  }
+
+  /** Successes among the outcomes of the current window; `null` before any. */
+  successRate(): number | null {
+    this.currentRule();
+    const { successes, failures } = this.state;
+    const total = successes + failures;
+    return total === 0 ? null : successes / total;
   }
 
   record(success: boolean): void {
@@ -75,6 +83,21 @@ export class AdaptiveAdmission {
   /** Back to the configured limit, with no outcomes observed. */
   reset(): void {
     Object.assign(this.state, createAdaptiveLimitState(this.ceiling, this.clock.now()));
+    this.currentRule();
+  }
+
+  /**
+   * A new configured rule (`reconfigure`). A limit at its ceiling follows the new one; a
+   * limit backed off keeps its level, brought within the new [`minLimit`, `limit`]. The
+   * outcomes of the current window stay.
+   */
+  retune(ceiling: RateLimitRule, isFailure: (error: unknown) => boolean): void {
+    const atCeiling = this.state.limit >= this.ceiling.limit;
+    this.ceiling = ceiling;
+    this.isFailure = isFailure;
+    const level = atCeiling ? ceiling.limit : this.state.limit;
+    this.state.limit = Math.min(ceiling.limit, Math.max(ceiling.minLimit, level));
+    this.rule = { ...ceiling, limit: this.rule.limit };
     this.currentRule();
   }
 }

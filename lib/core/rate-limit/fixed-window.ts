@@ -22,7 +22,10 @@ export const fixedWindow: BucketAlgorithm<FixedWindowState> = {
     }
     const limit = rule.limit;
     const resetMs = state.expiresAt - now;
-    if (state.count + cost > limit) return refuse(limit, limit - state.count, resetMs, resetMs);
+    if (state.count + cost > limit) {
+      // A limit lowered by reconfigure may leave more taken than it allows: none remain.
+      return refuse(limit, Math.max(0, limit - state.count), resetMs, resetMs);
+    }
     state.count += cost;
     return allow(limit, limit - state.count, resetMs);
   },

@@ -8,6 +8,7 @@ export type { RateLimitRule } from './rate-limit-rule.js';
 export {
   DEFAULT_RATE_LIMIT_KEY,
   RATE_LIMIT_DEFAULTS,
+  capacityOf,
   resolveRateLimitRule,
 } from './rate-limit-rule.js';
 export type { BucketAlgorithm, BucketState } from './bucket-algorithm.js';
@@ -22,13 +23,18 @@ export {
   type AdaptiveLimitState,
 } from './adaptive-limit.js';
 export { BUCKET_ALGORITHMS } from './bucket-algorithms.js';
-export type { InProcessRateLimitBackend, RateLimitBackend } from './rate-limit-backend.js';
+export type {
+  InProcessRateLimitBackend,
+  RateLimitBackend,
+  RateLimitOperations,
+} from './rate-limit-backend.js';
 export {
   MemoryRateLimitBackend,
   type MemoryRateLimitBackendOptions,
 } from './memory-rate-limit-backend.js';
-export { StoreFailoverBackend, type OutageReporter } from './store-failover.js';
+export { StoreFailoverBackend } from './store-failover.js';
 export type { RateLimiterEvents, RateLimiterStats } from './rate-limiter.events.js';
 export { RateLimiterPolicy } from './rate-limiter.policy.js';
 export { createRateLimiter } from './create-rate-limiter.js';
 export { checkRateLimitOptions } from './check-rate-limit-options.js';
+export type { EffectiveRateLimitOptions } from './reconfigure-rate-limiter.js';

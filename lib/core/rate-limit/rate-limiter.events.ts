@@ -1,11 +1,15 @@
+import type { ReconfiguredEvent } from '../policy/reconfigure-result.js';
 import type {
   RateLimitAlgorithm,
   RateLimitDecision,
   StoreFailureMode,
 } from './rate-limit.options.js';
+import type { EffectiveRateLimitOptions } from './reconfigure-rate-limiter.js';
 
 /** Events of a {@link RateLimiterPolicy}. Payloads are only built when someone listens. */
 export interface RateLimiterEvents {
+  /** `reconfigure` applied a new rule. */
+  reconfigured: ReconfiguredEvent<EffectiveRateLimitOptions>;
   /** A permit was granted. */
   allowed: { name: string; key: string; decision: RateLimitDecision };
   /** A permit was refused. */
@@ -28,4 +32,9 @@ export interface RateLimiterStats {
   limited: number;
   /** The limit in force now: the adaptive limit, the bucket capacity, or `limit`. */
   effectiveLimit: number;
+  /**
+   * Adaptive: the share of guarded calls that succeeded in the current window, 0–1;
+   * `null` before any outcome, and for the other algorithms (which observe none).
+   */
+  successRate: number | null;
 }

@@ -3,16 +3,24 @@ import { RateLimitExceededError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import { invokeGuarded, toExecutionContext } from '../policy/index.js';
 import type { ExecuteOptions, GuardedFunction, Policy } from '../policy/index.js';
+import type { ReconfigureResult } from '../policy/index.js';
 import { OptionChecker } from '../validation/index.js';
 import { adaptiveAdmissionFor, type AdaptiveAdmission } from './adaptive-admission.js';
 import { checkRateLimitOptions } from './check-rate-limit-options.js';
 import { limiterBackendFor } from './limiter-backend.js';
-import type { InProcessRateLimitBackend, RateLimitBackend } from './rate-limit-backend.js';
+import type { InProcessRateLimitBackend, RateLimitOperations } from './rate-limit-backend.js';
 import { DEFAULT_RATE_LIMIT_KEY, RATE_LIMIT_DEFAULTS } from './rate-limit-rule.js';
 import { capacityOf, resolveRateLimitRule } from './rate-limit-rule.js';
 import type { RateLimitRule } from './rate-limit-rule.js';
 import type { RateLimitDecision, RateLimitOptions } from './rate-limit.options.js';
 import type { RateLimiterEvents, RateLimiterStats } from './rate-limiter.events.js';
+import {
+  adaptiveAdmissionAfter,
+  fixedRateLimitOptionsOf,
+  resolveRateLimitReconfiguration,
+  type EffectiveRateLimitOptions,
+  type FixedRateLimitOptions,
+} from './reconfigure-rate-limiter.js';
 
 /**
  * Grants permits per key (per user, per IP, per tenant ...) under one rule, and runs calls
@@ -25,33 +33,70 @@ import type { RateLimiterEvents, RateLimiterStats } from './rate-limiter.events.
  */
 export class RateLimiterPolicy implements Policy {
   readonly name: string;
-  /** The resolved rule (for `adaptive`, `limit` is the ceiling). */
-  readonly rule: RateLimitRule;
-  private readonly backend: RateLimitBackend;
+  /** The rule in force, replaced by {@link reconfigure}. */
+  private configured: RateLimitRule;
+  private readonly backend: RateLimitOperations;
   private readonly syncBackend: InProcessRateLimitBackend | undefined;
-  private readonly ownsBackend: boolean;
+  private readonly closeBackend: () => Promise<void>;
   private readonly keyPrefix: string;
-  private readonly capacity: number;
-  private readonly adaptive: AdaptiveAdmission | undefined;
+  private capacity: number;
+  private adaptive: AdaptiveAdmission | undefined;
+  private readonly fixed: FixedRateLimitOptions;
+  /** Set while a shared store forgets the buckets of a replaced algorithm. */
+  private resetting: Promise<void> | undefined;
   private readonly events = new TypedEventEmitter<RateLimiterEvents>();
   private allowedCount = 0;
   private limitedCount = 0;
 
   /** @throws ResilienceConfigError naming every invalid option. */
-  constructor(options: RateLimitOptions = {}, store?: RateLimitBackend) {
+  constructor(options: RateLimitOptions = {}, store?: RateLimitOperations) {
     const checker = new OptionChecker();
     checkRateLimitOptions(options, checker);
     checker.throwIfInvalid();
     this.name = options.name ?? RATE_LIMIT_DEFAULTS.name;
-    this.rule = resolveRateLimitRule(options);
+    this.configured = resolveRateLimitRule(options);
     const setup = { ...options, name: this.name, clock: options.clock ?? systemClock };
-    const { backend, owned, shared } = limiterBackendFor(store, setup, this.events);
+    this.fixed = fixedRateLimitOptionsOf(setup);
+    const { backend, close, shared } = limiterBackendFor(store, setup, this.events);
     this.backend = backend;
-    this.ownsBackend = owned;
+    this.closeBackend = close;
     this.syncBackend = backend.consumeNow ? (backend as InProcessRateLimitBackend) : undefined;
     this.keyPrefix = shared ? `${this.name}:` : '';
-    this.capacity = capacityOf(this.rule);
-    this.adaptive = adaptiveAdmissionFor(this.rule, setup, this.events);
+    this.capacity = capacityOf(this.configured);
+    this.adaptive = adaptiveAdmissionFor(this.configured, setup, this.events);
+  }
+
+  /** The resolved rule (for `adaptive`, `limit` is the ceiling). */
+  get rule(): RateLimitRule {
+    return this.configured;
+  }
+
+  /**
+   * Applies `options` from the next decision on. They are the complete new options (what
+   * they leave out takes its default, as in `createRateLimiter`), checked with the same
+   * rules; `name`, `clock`, `maxKeys` and `onStoreFailure` cannot change (left out, they
+   * stay). The buckets stay while the algorithm does (the new limit and window judge what
+   * they hold; an adaptive limit keeps its level within the new bounds); another algorithm
+   * cannot read them, so they are forgotten (`restarted`). Emits `reconfigured`.
+   * @throws ResilienceConfigError on invalid options, and then changes nothing.
+   */
+  reconfigure(options: RateLimitOptions): ReconfigureResult<EffectiveRateLimitOptions> {
+    const next = resolveRateLimitReconfiguration(options, this.fixed);
+    const previous = this.configured;
+    const restarted = next.rule.algorithm !== previous.algorithm;
+    this.configured = next.rule;
+    this.capacity = capacityOf(next.rule);
+    this.adaptive = adaptiveAdmissionAfter(this.adaptive, next.rule, next.options, this.events);
+    if (restarted) this.forgetBuckets();
+    const name = this.name;
+    const result = { restarted, previous: { name, ...previous }, current: { name, ...next.rule } };
+    if (this.events.hasListeners('reconfigured')) this.events.emit('reconfigured', result);
+    return result;
+  }
+
+  /** The settings in force: the name and the rule. */
+  effectiveOptions(): EffectiveRateLimitOptions {
+    return { name: this.name, ...this.configured };
   }
 
   /** Listens to an event; returns a function that stops listening. */
@@ -101,14 +146,15 @@ export class RateLimiterPolicy implements Policy {
   }
 
   stats(): RateLimiterStats {
-    const { name, rule, allowedCount: allowed, limitedCount: limited } = this;
+    const { name, configured: rule, allowedCount: allowed, limitedCount: limited } = this;
     const effectiveLimit = capacityOf(this.adaptive?.currentRule() ?? rule);
-    return { name, algorithm: rule.algorithm, allowed, limited, effectiveLimit };
+    const successRate = this.adaptive?.successRate() ?? null;
+    return { name, algorithm: rule.algorithm, allowed, limited, effectiveLimit, successRate };
   }
 
   /** Stops housekeeping. A store passed in stays open: its owner closes it. */
   close(): Promise<void> {
-    return this.ownsBackend ? this.backend.close() : Promise.resolve();
+    return this.closeBackend();
   }
 
   /** A decision: synchronous when the backend decides in process, else a promise. */
@@ -116,11 +162,25 @@ export class RateLimiterPolicy implements Policy {
     if (!Number.isInteger(cost) || cost < 0 || cost > this.capacity) {
       throw new RangeError(`cost must be a whole number from 0 to ${this.capacity}, got ${cost}`);
     }
-    const rule = this.adaptive ? this.adaptive.currentRule() : this.rule;
+    const rule = this.adaptive ? this.adaptive.currentRule() : this.configured;
     const bucketKey = this.keyPrefix + key;
     const sync = this.syncBackend;
     if (sync) return this.settle(key, cost, sync.consumeNow(bucketKey, rule, cost));
+    if (this.resetting) return this.resetting.then(() => this.take(key, cost));
     return this.backend.consume(bucketKey, rule, cost).then((d) => this.settle(key, cost, d));
+  }
+
+  /**
+   * Forgets every bucket of this limiter. An in-process backend does it at once; a shared
+   * store's decisions wait until it has, so none reads a bucket of the old algorithm.
+   */
+  private forgetBuckets(): void {
+    const forgotten = this.backend.resetAll(this.keyPrefix).catch(() => undefined);
+    if (this.syncBackend) return;
+    const resetting = forgotten.then(() => {
+      if (this.resetting === resetting) this.resetting = undefined;
+    });
+    this.resetting = resetting;
   }
 
   private settle(key: string, cost: number, decision: RateLimitDecision): RateLimitDecision {

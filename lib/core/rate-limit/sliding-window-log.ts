@@ -29,7 +29,8 @@ export const slidingWindowLog: BucketAlgorithm<SlidingWindowLogState> = {
       // The request fits once the oldest `count + cost - limit` entries have left.
       const retryAfterMs =
         cost > limit ? windowMs : times[head + count + cost - limit - 1] + windowMs - now;
-      return refuse(limit, limit - count, resetMs, retryAfterMs);
+      // A limit lowered by reconfigure may leave more entries than it allows: none remain.
+      return refuse(limit, Math.max(0, limit - count), resetMs, retryAfterMs);
     }
     if (cost === 0) return allow(limit, limit - count, resetMs);
     for (let i = 0; i < cost; i++) times.push(now);

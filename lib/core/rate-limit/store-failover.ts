@@ -1,15 +1,10 @@
 import type { Clock } from '../clock/clock.js';
 import { StoreUnavailableError } from '../errors/index.js';
+import { OutageTracker, type OutageReporter } from '../outage/index.js';
 import { MemoryRateLimitBackend } from './memory-rate-limit-backend.js';
-import type { RateLimitBackend } from './rate-limit-backend.js';
+import type { RateLimitBackend, RateLimitOperations } from './rate-limit-backend.js';
 import type { RateLimitDecision, StoreFailureMode } from './rate-limit.options.js';
 import { capacityOf, type RateLimitRule } from './rate-limit-rule.js';
-
-/** Told of the first failure of an outage, and of the store's first answer after it. */
-export interface OutageReporter {
-  failed(error: unknown): void;
-  recovered(): void;
-}
 
 /**
  * Puts a shared store behind the limiter's `onStoreFailure`: while the store fails,
@@ -19,15 +14,17 @@ export interface OutageReporter {
  * store is used again as soon as it answers. Only store errors fall back, never a refusal.
  */
 export class StoreFailoverBackend implements RateLimitBackend {
-  private down = false;
+  private readonly outage: OutageTracker;
   private local: MemoryRateLimitBackend | undefined;
 
   constructor(
-    private readonly store: RateLimitBackend,
+    private readonly store: RateLimitOperations,
     readonly mode: StoreFailureMode,
     private readonly clock: Clock,
-    private readonly reporter: OutageReporter,
-  ) {}
+    reporter: OutageReporter,
+  ) {
+    this.outage = new OutageTracker(reporter);
+  }
 
   consume(bucketKey: string, rule: RateLimitRule, cost: number): Promise<RateLimitDecision> {
     let answer: Promise<RateLimitDecision>;
@@ -38,7 +35,7 @@ export class StoreFailoverBackend implements RateLimitBackend {
     }
     return answer.then(
       (decision) => {
-        if (this.down) this.recover();
+        this.outage.answered();
         return decision;
       },
       (error: unknown) => this.answerWithout(error, bucketKey, rule, cost),
@@ -60,21 +57,13 @@ export class StoreFailoverBackend implements RateLimitBackend {
     await this.local?.close();
   }
 
-  private recover(): void {
-    this.down = false;
-    this.reporter.recovered();
-  }
-
   private answerWithout(
     error: unknown,
     bucketKey: string,
     rule: RateLimitRule,
     cost: number,
   ): RateLimitDecision {
-    if (!this.down) {
-      this.down = true;
-      this.reporter.failed(error);
-    }
+    this.outage.failed(error);
     if (this.mode === 'fail-closed') throw new StoreUnavailableError(1_000, error);
     if (this.mode === 'fail-open') {
       const limit = capacityOf(rule);

@@ -24,6 +24,8 @@ export const tokenBucket: BucketAlgorithm<TokenBucketState> = {
     if (now > state.updatedAt) {
       state.tokens = Math.min(burst, state.tokens + (now - state.updatedAt) * perMs);
       state.updatedAt = now;
+    } else if (state.tokens > burst) {
+      state.tokens = burst; // a burst lowered by reconfigure
     }
     const allowed = state.tokens + EPSILON >= cost;
     if (allowed) state.tokens = Math.max(0, state.tokens - cost);

@@ -16,3 +16,4 @@ export { applyJitter } from './jitter.js';
 export { retryAfterMsOf, parseRetryAfter } from './retry-after.js';
 export { RetryBudget, type RetryBudgetSettings } from './retry-budget.js';
 export { RETRY_DEFAULTS } from './retry-settings.js';
+export type { EffectiveRetryOptions } from './reconfigure-retry.js';

@@ -20,13 +20,29 @@ export class RetryBudget {
   private readonly retries = new Array<number>(BUCKETS).fill(0);
   private readonly bucketMs: number;
   private currentBucket: number;
+  private current: RetryBudgetSettings;
 
   constructor(
-    private readonly settings: RetryBudgetSettings,
+    settings: RetryBudgetSettings,
     private readonly clock: Clock,
   ) {
+    this.current = settings;
     this.bucketMs = settings.windowMs / BUCKETS;
     this.currentBucket = this.bucketAt(clock.now());
+  }
+
+  get settings(): RetryBudgetSettings {
+    return this.current;
+  }
+
+  /**
+   * Takes a new `ratio` and `minRetriesPerWindow`, keeping what the window has counted. A
+   * different `windowMs` cannot reuse the counts: then it changes nothing and returns false.
+   */
+  adopt(settings: RetryBudgetSettings): boolean {
+    if (settings.windowMs !== this.current.windowMs) return false;
+    this.current = settings;
+    return true;
   }
 
   /** Counts one call (a first attempt). */
@@ -37,7 +53,7 @@ export class RetryBudget {
   /** Takes one retry from the budget; false when the budget is spent. */
   tryRetry(): boolean {
     const slot = this.slot();
-    const allowed = this.settings.minRetriesPerWindow + this.settings.ratio * sum(this.calls);
+    const allowed = this.current.minRetriesPerWindow + this.current.ratio * sum(this.calls);
     if (sum(this.retries) + 1 > allowed) return false;
     this.retries[slot]++;
     return true;

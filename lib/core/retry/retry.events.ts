@@ -1,3 +1,6 @@
+import type { ReconfiguredEvent } from '../policy/reconfigure-result.js';
+import type { EffectiveRetryOptions } from './reconfigure-retry.js';
+
 /** Why a retry policy stopped retrying a failed call. */
 export type GiveUpReason =
   /** `retryIf` said no: the error is rethrown as it is. */
@@ -11,6 +14,8 @@ export type GiveUpReason =
 
 /** Events of a {@link RetryPolicy}. */
 export interface RetryEvents {
+  /** `reconfigure` applied new settings. */
+  reconfigured: ReconfiguredEvent<EffectiveRetryOptions>;
   /** Attempt `attempt` failed; the next starts after `delayMs`. */
   retry: { attempt: number; delayMs: number; error: unknown };
   /** The call failed for good after `attempts` attempts; `error` is the last attempt's error. */

@@ -7,11 +7,18 @@ import {
   type ExecuteOptions,
   type GuardedFunction,
   type Policy,
+  type ReconfigureResult,
   callerSignalOf,
 } from '../policy/index.js';
 import { OptionChecker } from '../validation/index.js';
+import { keepFixedOptions } from '../validation/keep-fixed-options.js';
 import { checkRetryOptions } from './check-retry-options.js';
 import { decideRetry } from './decide-retry.js';
+import {
+  effectiveRetryOptionsOf,
+  retrySettingsAfter,
+  type EffectiveRetryOptions,
+} from './reconfigure-retry.js';
 import type { GiveUpReason, RetryEvents } from './retry.events.js';
 import type { RetryOptions } from './retry.options.js';
 import { resolveRetrySettings, type RetrySettings } from './retry-settings.js';
@@ -32,13 +39,14 @@ import { resolveRetrySettings, type RetrySettings } from './retry-settings.js';
  * - Aborting the caller's signal rejects with the signal's reason: at once during a wait
  *   (the timer is cleared); during an attempt, as soon as the attempt settles (the attempt
  *   gets the signal; an inner timeout policy bounds attempts that ignore it).
+ * - A call runs to its end under the settings it started with, whatever `reconfigure` does.
  *
  * @example
  * const retry = createRetry({ maxAttempts: 5, baseDelayMs: 200, jitter: 'full' });
  * const user = await retry.execute(({ signal }) => fetchUser(id, { signal }));
  */
 export class RetryPolicy implements Policy {
-  private readonly settings: RetrySettings;
+  private settings: RetrySettings;
   private readonly events = new TypedEventEmitter<RetryEvents>();
 
   /** @throws ResilienceConfigError naming every invalid option. */
@@ -54,12 +62,42 @@ export class RetryPolicy implements Policy {
     return this.events.on(event, listener);
   }
 
+  /**
+   * Applies `options` (the complete new options: what they leave out takes its default, as
+   * in `createRetry`) from the next call on; calls already running, or waiting to retry,
+   * keep the settings they started with. A budget over the same `windowMs` keeps its counts.
+   * The clock cannot be changed. Emits `reconfigured`.
+   * @throws ResilienceConfigError on invalid options, and then changes nothing.
+   */
+  reconfigure(options: RetryOptions): ReconfigureResult<EffectiveRetryOptions> {
+    const checker = new OptionChecker('retry');
+    checkRetryOptions(options, checker);
+    const complete = keepFixedOptions(options, { clock: this.settings.clock }, checker);
+    checker.throwIfInvalid();
+    const previous = this.settings;
+    const { settings, budgetRestarted } = retrySettingsAfter(previous, complete);
+    this.settings = settings;
+    const result = {
+      restarted: budgetRestarted,
+      previous: effectiveRetryOptionsOf(previous),
+      current: effectiveRetryOptionsOf(settings),
+    };
+    if (this.events.hasListeners('reconfigured')) this.events.emit('reconfigured', result);
+    return result;
+  }
+
+  /** The settings in force, as data. */
+  effectiveOptions(): EffectiveRetryOptions {
+    return effectiveRetryOptionsOf(this.settings);
+  }
+
   async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const signal = callerSignalOf(options);
     if (signal?.aborted) throw signal.reason;
-    this.settings.budget?.recordCall();
+    const settings = this.settings;
+    settings.budget?.recordCall();
     const errors: unknown[] = [];
-    let previousBackoffMs = this.settings.baseDelayMs;
+    let previousBackoffMs = settings.baseDelayMs;
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await invokeGuarded(fn, toExecutionContext({ ...options, attempt }));
@@ -67,12 +105,12 @@ export class RetryPolicy implements Policy {
         return value;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        if (!this.settings.retryIf(error, attempt)) {
+        if (!settings.retryIf(error, attempt)) {
           this.emitGiveUp(attempt, error, 'notRetryable');
           throw error;
         }
         errors.push(error);
-        const decision = decideRetry(this.settings, attempt, previousBackoffMs, error);
+        const decision = decideRetry(settings, attempt, previousBackoffMs, error);
         if (!decision.retry) {
           this.emitGiveUp(attempt, error, decision.reason);
           throw new RetryExhaustedError(errors);
@@ -81,7 +119,7 @@ export class RetryPolicy implements Policy {
         if (this.events.hasListeners('retry')) {
           this.events.emit('retry', { attempt, delayMs: decision.delayMs, error });
         }
-        await abortableSleep(this.settings.clock, decision.delayMs, signal);
+        await abortableSleep(settings.clock, decision.delayMs, signal);
       }
     }
   }

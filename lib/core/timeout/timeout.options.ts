@@ -6,3 +6,8 @@ export interface TimeoutOptions {
   ms: number;
   clock?: Clock;
 }
+
+/** The settings a timeout policy applies (what `reconfigure` reports). */
+export interface EffectiveTimeoutOptions {
+  readonly ms: number;
+}

@@ -7,12 +7,14 @@ import {
   type ExecuteOptions,
   type GuardedFunction,
   type Policy,
+  type ReconfigureResult,
   callerSignalOf,
 } from '../policy/index.js';
 import { OptionChecker } from '../validation/index.js';
+import { keepFixedOptions } from '../validation/keep-fixed-options.js';
 import { checkTimeoutOptions } from './check-timeout-options.js';
 import type { TimeoutEvents } from './timeout.events.js';
-import type { TimeoutOptions } from './timeout.options.js';
+import type { EffectiveTimeoutOptions, TimeoutOptions } from './timeout.options.js';
 
 /**
  * Bounds a call to `ms`. The function gets a signal of its own, linked to the caller's:
@@ -30,8 +32,7 @@ import type { TimeoutOptions } from './timeout.options.js';
  * await timeout.execute(({ signal }) => fetch(url, { signal }));
  */
 export class TimeoutPolicy implements Policy {
-  /** Milliseconds before a call is abandoned. */
-  readonly ms: number;
+  private timeoutMs: number;
   private readonly clock: Clock;
   private readonly events = new TypedEventEmitter<TimeoutEvents>();
 
@@ -41,8 +42,35 @@ export class TimeoutPolicy implements Policy {
     checkTimeoutOptions(options, checker);
     checker.throwIfInvalid();
     const resolved = typeof options === 'number' ? { ms: options } : options;
-    this.ms = resolved.ms;
+    this.timeoutMs = resolved.ms;
     this.clock = resolved.clock ?? systemClock;
+  }
+
+  /** Milliseconds before a call is abandoned. */
+  get ms(): number {
+    return this.timeoutMs;
+  }
+
+  /**
+   * Applies new options (`{ ms }` or the milliseconds) from the next call on; a call already
+   * running keeps its timer. The clock cannot be changed. Emits `reconfigured`.
+   * @throws ResilienceConfigError on invalid options, and then changes nothing.
+   */
+  reconfigure(options: TimeoutOptions | number): ReconfigureResult<EffectiveTimeoutOptions> {
+    const checker = new OptionChecker('timeout');
+    checkTimeoutOptions(options, checker);
+    const given = typeof options === 'number' ? { ms: options } : options;
+    const { ms } = keepFixedOptions(given, { clock: this.clock }, checker);
+    checker.throwIfInvalid();
+    const result = { restarted: false, previous: { ms: this.timeoutMs }, current: { ms } };
+    this.timeoutMs = ms;
+    if (this.events.hasListeners('reconfigured')) this.events.emit('reconfigured', result);
+    return result;
+  }
+
+  /** The settings in force. */
+  effectiveOptions(): EffectiveTimeoutOptions {
+    return { ms: this.timeoutMs };
   }
 
   /** Listens to `timeout`; returns a function that stops listening. */
@@ -53,6 +81,7 @@ export class TimeoutPolicy implements Policy {
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const callerSignal = callerSignalOf(options);
     if (callerSignal?.aborted) return Promise.reject(callerSignal.reason);
+    const ms = this.timeoutMs;
     const controller = new AbortController();
     return new Promise<T>((resolve, reject) => {
       let settled = false;
@@ -70,11 +99,11 @@ export class TimeoutPolicy implements Policy {
       };
       const timer = this.clock.setTimeout(() => {
         if (!settle()) return;
-        const error = new PolicyTimeoutError(this.ms);
+        const error = new PolicyTimeoutError(ms);
         controller.abort(error);
-        if (this.events.hasListeners('timeout')) this.events.emit('timeout', { ms: this.ms });
+        if (this.events.hasListeners('timeout')) this.events.emit('timeout', { ms });
         reject(error);
-      }, this.ms);
+      }, ms);
       callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       invokeGuarded(fn, toExecutionContext({ ...options, signal: controller.signal })).then(
         (value) => settle() && resolve(value),

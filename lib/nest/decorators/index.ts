@@ -5,5 +5,6 @@ export { Bulkhead } from './bulkhead.decorator.js';
 export { RateLimit } from './rate-limit.decorator.js';
 export { Fallback } from './fallback.decorator.js';
 export { Resilient } from './resilient.decorator.js';
+export { DegradableFeature } from './degradable-feature.decorator.js';
 export type * from './decorator-options.types.js';
 export type { ResilienceMetadata } from './resilience-metadata.js';

@@ -1,4 +1,5 @@
 import type { PolicyKind } from '../../core/index.js';
+import type { FeatureSetting } from '../policies/feature-gate.js';
 import type { ResilientOptions } from './decorator-options.types.js';
 
 /** What the decorators store on a method: per kind, a policy name or inline options. */
@@ -11,4 +12,6 @@ export interface ResilienceMetadata extends Omit<ResilientOptions, 'order'> {
    * use it for one breaker per prefix or per route).
    */
   instanceNames?: Partial<Record<PolicyKind, string>>;
+  /** Set by `@DegradableFeature`: the method switches off at that degradation level. */
+  feature?: FeatureSetting;
 }

@@ -1,4 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { HealthEventMap } from '../../health/health-events.js';
+import type { MemoryEventMap } from '../../memory/memory-events.js';
+import type { MonitoringEventMap } from '../../monitoring/monitoring-events.js';
+import type { PredictEventMap } from '../../predict/predict-events.js';
+import type { RecoveryEventMap } from '../../recovery/recovery-events.js';
 import type { PolicyChange } from '../runtime-config/policy-change.js';
 import {
   TypedEventEmitter,
@@ -22,8 +27,9 @@ export type CreatedPolicy =
   | { kind: 'timeout'; name: string; policy: TimeoutPolicy }
   | { kind: 'fallback'; name: string; policy: FallbackPolicy };
 
-/** The events every policy of the app publishes, by name. */
-export interface ResilienceEventMap {
+/** The events every policy and capability of the app publishes, by name. */
+export interface ResilienceEventMap
+  extends HealthEventMap, RecoveryEventMap, MonitoringEventMap, PredictEventMap, MemoryEventMap {
   'circuit.stateChange': { name: string; from: CircuitState; to: CircuitState; reason?: string };
   'retry.scheduled': { name: string; attempt: number; delayMs: number; error: unknown };
   'fallback.used': { name: string; source: FallbackSource; error: unknown };

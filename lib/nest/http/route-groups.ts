@@ -1,6 +1,15 @@
 import type { Type } from '@nestjs/common';
 import { createAdminCircuitBreakersController } from '../admin/admin-circuit-breakers.controller.js';
 import { createAdminPoliciesController } from '../admin/admin-policies.controller.js';
+import { createDashboardController } from '../../dashboard/dashboard.controller.js';
+import { createDegradationAdminController } from '../../degradation/degradation-admin.controller.js';
+import { createHealthController } from '../../health/http/health.controller.js';
+import { createResilienceHealthController } from '../../health/http/resilience-health.controller.js';
+import { createMetricsController } from '../../metrics/metrics.controller.js';
+import { createRealTimeController } from '../../metrics/real-time/real-time.controller.js';
+import { createAdminReportsController } from '../../monitoring/admin-reports.controller.js';
+import { createPredictionsController } from '../../predict/predictions.controller.js';
+import { createRecoveryController } from '../../recovery-plans/recovery.controller.js';
 import { resilienceOptionDefaults, type HttpOptions } from '../options/index.js';
 
 /** Builds a controller mounted under its group's path. */
@@ -11,10 +20,21 @@ export type ControllerFactory = (path: string) => Type<unknown>;
  * and moved (`http.<group>.path`). Capabilities add their controllers to their group here.
  */
 export const ROUTE_GROUPS: Record<keyof HttpOptions, ControllerFactory[]> = {
-  health: [],
-  resilience: [],
-  admin: [createAdminCircuitBreakersController, createAdminPoliciesController],
-  metrics: [],
+  health: [createHealthController],
+  resilience: [
+    createResilienceHealthController,
+    createRealTimeController,
+    createDashboardController,
+    createRecoveryController,
+    createPredictionsController,
+  ],
+  admin: [
+    createAdminCircuitBreakersController,
+    createAdminPoliciesController,
+    createDegradationAdminController,
+    createAdminReportsController,
+  ],
+  metrics: [createMetricsController],
 };
 
 /** The controllers of every enabled group, at their configured paths. */

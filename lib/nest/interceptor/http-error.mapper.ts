@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import {
   BulkheadRejectedError,
   CircuitOpenError,
+  FeatureDisabledError,
   PolicyTimeoutError,
   RateLimitExceededError,
   StoreUnavailableError,
@@ -14,9 +15,9 @@ export interface HttpRejection {
 }
 
 /**
- * The HTTP meaning of policy rejections: limited → 429, open breaker, full bulkhead or
- * unavailable store → 503, timeout → 504, each with `Retry-After` where it is known.
- * Other errors are not ours to translate.
+ * The HTTP meaning of policy rejections: limited → 429, open breaker, full bulkhead,
+ * unavailable store or a feature switched off by degradation → 503, timeout → 504, each
+ * with `Retry-After` where it is known. Other errors are not ours to translate.
  */
 export function toHttpRejection(error: unknown): HttpRejection | undefined {
   if (error instanceof RateLimitExceededError) {
@@ -29,6 +30,9 @@ export function toHttpRejection(error: unknown): HttpRejection | undefined {
       error,
       error.retryAfterMs,
     );
+  }
+  if (error instanceof FeatureDisabledError) {
+    return rejection(HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', error);
   }
   if (error instanceof BulkheadRejectedError) {
     return rejection(HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', error, 1_000);

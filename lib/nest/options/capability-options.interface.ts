@@ -8,6 +8,15 @@ export interface HealthCheckingOptions {
   defaultFailureThreshold?: number;
   /** Consecutive passed checks before a down dependency is reported up again. Default 2. */
   defaultSuccessThreshold?: number;
+  /** Each Terminus indicator that has not answered after this long reports down. Default 2 000. */
+  indicatorTimeoutMs?: number;
+  /** Checks kept per dependency for its history and trend. Default 100. */
+  historySize?: number;
+  /**
+   * Breakers (names, or keyed groups) whose OPEN state fails readiness and makes the
+   * degradation level SEVERE. Default none.
+   */
+  criticalBreakers?: string[];
 }
 
 /** Failure prediction (`predictive`; file section `predictive_analysis`). */
@@ -26,6 +35,24 @@ export interface PredictiveOptions {
   alertConfidence?: number;
   /** Per metric, the level its trend is projected to, e.g. `{ heapUsedPercent: 90 }`. */
   thresholds?: Record<string, number>;
+  /** Anomalies within this before a failure are its precursors; anomaly and pattern predictions reach this far. Default 600 000. */
+  precursorWindowMs?: number;
+  /** Trends are fitted to the samples of this window. Default 1 800 000. */
+  trendWindowMs?: number;
+  /** How long samples are kept, in hours (at most 10 000 samples per metric). Default 6. */
+  retentionHours?: number;
+  /** Opt-in actions taken when an alert is raised; each is logged and reported. */
+  prevention?: PreventionOptions;
+}
+
+/** Actions the predictor may take on an alert (`predictive.prevention`); all off by default. */
+export interface PreventionOptions {
+  /** Run a standard memory cleanup on an alert about a memory metric. Default false. */
+  memoryCleanup?: boolean;
+  /** Lower the adaptive limit of the rate limiter named like the service an alert is about. Default false. */
+  lowerAdaptiveLimits?: boolean;
+  /** Open the breaker named like the service an alert is about, before it fails. Default false. */
+  openBreakersEarly?: boolean;
 }
 
 /** Automatic recovery (`recovery`). */
@@ -34,8 +61,13 @@ export interface RecoveryOptions {
   autoRecoveryEnabled?: boolean;
   /** Recovery plans running at once. Default 3. */
   maxConcurrentRecoveries?: number;
-  /** Factor (>= 1) by which the self-healing "longer timeout" action stretches a timeout. Default 1.5. */
+  /**
+   * Factor (>= 1): a recovery plan times out after its estimate × this, and the self-healing
+   * "longer timeout" action stretches a timeout by it. Default 1.5.
+   */
   recoveryTimeoutMultiplier?: number;
+  /** Errors of several services this close together are correlated as one incident. Default 60 000. */
+  correlationWindowMs?: number;
 }
 
 /** Fallback execution (`fallback`); per-method fallbacks are configured in `defaults.fallback`. */
@@ -54,6 +86,8 @@ export interface MetricsOptions {
   prefix?: string;
   /** How long in-process histories (real-time view, dashboard charts) are kept, in hours. Default 24. */
   retentionHours?: number;
+  /** Time between two samples of the real-time view and the dashboard charts. Default 5 000. */
+  sampleIntervalMs?: number;
   /** A prom-client `Registry`; default: prom-client's global registry. */
   registry?: unknown;
 }
@@ -100,4 +134,12 @@ export interface MonitoringOptions {
   successRateWarning?: number;
   /** Recovery success rate (0–1) below which a critical alert is raised. Default 0.6. */
   successRateCritical?: number;
+  /** Errors per minute of one service that raise a warning. Default 30. */
+  errorsPerMinuteWarning?: number;
+  /** Errors per minute of one service that raise a critical alert. Default 120. */
+  errorsPerMinuteCritical?: number;
+  /** Recovery rates and error frequency are computed over this trailing window. Default 300 000. */
+  windowMs?: number;
+  /** Time between two threshold checks (alerts are raised and resolved then). Default 30 000. */
+  checkIntervalMs?: number;
 }

@@ -20,12 +20,28 @@ const atLeastOne: Rule = (c, name, value) => {
     c.fail(name, `must be a number >= 1, got ${JSON.stringify(value)}`);
   }
 };
+const historySize: Rule = (c, name, value) => {
+  c.integerAtLeast(name, value, 1);
+  if (isNumber(value) && value > 10_000) c.fail(name, `must be at most 10000, got ${value}`);
+};
+const names: Rule = (c, name, value) => {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item !== '')) {
+    c.fail(name, 'must be a list of names');
+  }
+};
 const metricLevels: Rule = (c, name, value) => {
   if (!c.isObject(name, value)) return;
   for (const [metric, level] of Object.entries(value as Group)) {
     if (!isNumber(level))
       c.child(name).fail(metric, `must be a number, got ${JSON.stringify(level)}`);
   }
+};
+const preventionFlags: Rule = (c, name, value) => {
+  if (!c.isObject(name, value)) return;
+  const flags = ['memoryCleanup', 'lowerAdaptiveLimits', 'openBreakersEarly'];
+  checkKnownKeys(c.child(name), value as Group, flags);
+  for (const flag of flags) c.child(name).isBoolean(flag, (value as Group)[flag]);
 };
 const metricPrefix: Rule = (c, name, value) => {
   if (value !== undefined && !(typeof value === 'string' && /^([A-Za-z_:][\w:]*)?$/.test(value))) {
@@ -51,6 +67,9 @@ const CAPABILITY_GROUPS: Record<string, Record<string, Rule>> = {
     defaultIntervalMs: positive,
     defaultFailureThreshold: count,
     defaultSuccessThreshold: count,
+    indicatorTimeoutMs: positive,
+    historySize: historySize,
+    criticalBreakers: names,
   },
   predictive: {
     enabled: boolean,
@@ -60,14 +79,25 @@ const CAPABILITY_GROUPS: Record<string, Record<string, Rule>> = {
     patternLearningEnabled: boolean,
     alertConfidence: ratio,
     thresholds: metricLevels,
+    precursorWindowMs: positive,
+    trendWindowMs: positive,
+    retentionHours: positive,
+    prevention: preventionFlags,
   },
   recovery: {
     autoRecoveryEnabled: boolean,
     maxConcurrentRecoveries: count,
     recoveryTimeoutMultiplier: atLeastOne,
+    correlationWindowMs: positive,
   },
   fallback: { timeoutMs: positive, retryFailedFallbacks: boolean },
-  metrics: { enabled: boolean, prefix: metricPrefix, retentionHours: positive, registry },
+  metrics: {
+    enabled: boolean,
+    prefix: metricPrefix,
+    retentionHours: positive,
+    sampleIntervalMs: positive,
+    registry,
+  },
   dlq: {
     visibilityTimeoutMs: positive,
     processIntervalMs: positive,
@@ -89,6 +119,10 @@ const CAPABILITY_GROUPS: Record<string, Record<string, Rule>> = {
     recoveryTimeCriticalMs: positive,
     successRateWarning: ratio,
     successRateCritical: ratio,
+    errorsPerMinuteWarning: positive,
+    errorsPerMinuteCritical: positive,
+    windowMs: positive,
+    checkIntervalMs: positive,
   },
 };
 
@@ -119,6 +153,7 @@ export function checkCapabilitySettings(
   rise('memory', ['warningPercent', 'criticalPercent', 'emergencyPercent']);
   rise('monitoring', ['recoveryTimeWarningMs', 'recoveryTimeCriticalMs']);
   rise('monitoring', ['successRateCritical', 'successRateWarning']);
+  rise('monitoring', ['errorsPerMinuteWarning', 'errorsPerMinuteCritical']);
 }
 
 /** Each named value must exceed the one before it (or equal it, when `orEqual`). */

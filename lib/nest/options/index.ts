@@ -15,6 +15,7 @@ export type {
   MetricsOptions,
   MonitoringOptions,
   PredictiveOptions,
+  PreventionOptions,
   RecoveryOptions,
 } from './capability-options.interface.js';
 export type {

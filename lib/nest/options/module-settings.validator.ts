@@ -3,58 +3,6 @@ import type { OptionChecker } from '../../core/validation/index.js';
 import { checkKnownKeys } from './known-keys.js';
 import { failConflict, type SourceLookup } from './option-conflicts.js';
 
-/**
- * `store`: a memory store takes nothing else; a Redis store takes a `redis://` or
- * `rediss://` URL or an existing client, not both. A bad URL is never echoed: it may
- * carry a password.
- */
-export function checkStore(checker: OptionChecker, store: unknown, sources: SourceLookup): void {
-  if (!checker.isObject('store', store)) return;
-  const s = store as Record<string, unknown>;
-  const group = checker.child('store');
-  if (s.type === undefined) group.fail('type', "is required: 'memory' or 'redis'");
-  group.oneOf('type', s.type, ['memory', 'redis']);
-  if (s.type === 'memory') {
-    for (const key of Object.keys(s)) {
-      if (key !== 'type') group.fail(key, "only applies to a Redis store (type: 'redis')");
-    }
-    return;
-  }
-  if (s.type !== 'redis') return;
-  checkKnownKeys(group, s, ['type', 'url', 'client', 'keyPrefix', 'storeTimeoutMs']);
-  if (s.url !== undefined && !isRedisUrl(s.url)) {
-    group.fail(
-      'url',
-      'must be a redis:// or rediss:// URL (the value is not shown: it may hold a password)',
-    );
-  }
-  if (s.client !== undefined && (typeof s.client !== 'object' || s.client === null)) {
-    group.fail('client', 'must be an ioredis client');
-  }
-  if (s.url === undefined && s.client === undefined) {
-    group.fail('url', 'a Redis store needs url (or REDIS_URL) or client');
-  }
-  if (s.url !== undefined && s.client !== undefined) {
-    failConflict(checker, sources, ['store.url', 'store.client'], (_, other) => {
-      return `cannot be combined with ${other}: give a Redis store a url or a client, not both`;
-    });
-  }
-  if (s.keyPrefix !== undefined && typeof s.keyPrefix !== 'string') {
-    group.fail('keyPrefix', 'must be a string');
-  }
-  group.positive('storeTimeoutMs', s.storeTimeoutMs);
-}
-
-function isRedisUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'redis:' || url.protocol === 'rediss:';
-  } catch {
-    return false;
-  }
-}
-
 /** `admin`: an API key or a guard class, not both. The key itself is never echoed. */
 export function checkAdmin(checker: OptionChecker, admin: unknown, sources: SourceLookup): void {
   if (!checker.isObject('admin', admin)) return;

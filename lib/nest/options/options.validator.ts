@@ -4,8 +4,10 @@ import {
   CAPABILITY_GROUP_NAMES,
   checkCapabilitySettings,
 } from './capability-settings.validator.js';
+import { checkDependenciesOption } from '../../health/validation/check-dependencies-option.js';
 import { checkKnownKeys } from './known-keys.js';
-import { checkAdmin, checkHttp, checkStore } from './module-settings.validator.js';
+import { checkAdmin, checkHttp } from './module-settings.validator.js';
+import { checkStore } from './store-options.validator.js';
 import type { SourceLookup } from './option-conflicts.js';
 import { checkOrder, checkPolicySets } from './policy-set.validator.js';
 import { checkProtectedPaths } from './protected-paths.validator.js';
@@ -19,6 +21,7 @@ export const MODULE_OPTION_KEYS: readonly string[] = [
   'store',
   'admin',
   'http',
+  'dependencies',
   ...CAPABILITY_GROUP_NAMES,
 ];
 
@@ -39,5 +42,6 @@ export function validateMergedOptions(
   checkAdmin(checker, values.admin, sources);
   checkHttp(checker, values.http, sources);
   checkCapabilitySettings(checker, values, sources);
+  checkDependenciesOption(checker, values.dependencies, values.healthChecking);
   return checker.issues;
 }

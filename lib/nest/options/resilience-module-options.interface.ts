@@ -10,6 +10,7 @@ import type {
   PredictiveOptions,
   RecoveryOptions,
 } from './capability-options.interface.js';
+import type { DependencyOptions } from '../../health/dependency-options.js';
 import type { PolicySet } from './policy-set.interface.js';
 import type { ProtectedPathOptions } from './protected-path.interface.js';
 
@@ -18,12 +19,14 @@ export interface MemoryStoreOptions {
   type: 'memory';
 }
 
-/** State shared by every process through Redis (ioredis). Give `url` or `client`, not both. */
+/** State shared by every process through Redis (ioredis). Give one of `url`, `cluster`, `client`. */
 export interface RedisStoreOptions {
   type: 'redis';
   /** A `redis://` or `rediss://` URL (also `REDIS_URL`). */
   url?: string;
-  /** An existing ioredis client; the module does not close it. */
+  /** Redis Cluster: some nodes' URLs (`redis://host:port`); the others are discovered. */
+  cluster?: string[];
+  /** An existing ioredis client (`Redis` or `Cluster`); the module does not close it. */
   client?: unknown;
   /** Prepended to every key. Default `bulwark:`. */
   keyPrefix?: string;
@@ -87,6 +90,8 @@ export interface ResilienceModuleOptions {
   http?: HttpOptions;
   /** Defaults for dependency health checks. */
   healthChecking?: HealthCheckingOptions;
+  /** Dependencies checked from start-up (more with `DependencyHealthService.register()`). */
+  dependencies?: DependencyOptions[];
   /** Failure prediction. */
   predictive?: PredictiveOptions;
   /** Automatic recovery. */

@@ -8,8 +8,10 @@ import type {
   MetricsOptions,
   MonitoringOptions,
   PredictiveOptions,
+  PreventionOptions,
   RecoveryOptions,
 } from './capability-options.interface.js';
+import type { DependencyOptions } from '../../health/dependency-options.js';
 import type { ResolvedPolicyDefaults, ResolvedPolicySet } from './policy-set.interface.js';
 import type { ProtectedPathOptions } from './protected-path.interface.js';
 import type {
@@ -48,7 +50,10 @@ export interface ResolvedResilienceOptions {
     metrics: ResolvedHttpGroup;
   };
   healthChecking: Required<HealthCheckingOptions>;
-  predictive: Required<PredictiveOptions>;
+  dependencies: DependencyOptions[];
+  predictive: Required<Omit<PredictiveOptions, 'prevention'>> & {
+    prevention: Required<PreventionOptions>;
+  };
   recovery: Required<RecoveryOptions>;
   fallback: Required<FallbackExecutionOptions>;
   metrics: Required<Omit<MetricsOptions, 'registry'>> & Pick<MetricsOptions, 'registry'>;

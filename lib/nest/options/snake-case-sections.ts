@@ -38,6 +38,10 @@ export const SNAKE_CASE_SECTIONS: Readonly<Record<string, SectionMapping>> = {
       pattern_learning_enabled: { key: 'patternLearningEnabled' },
       alert_confidence: { key: 'alertConfidence' },
       thresholds: { key: 'thresholds' },
+      precursor_window: { key: 'precursorWindowMs', unit: 'seconds' },
+      trend_window: { key: 'trendWindowMs', unit: 'seconds' },
+      retention_hours: { key: 'retentionHours' },
+      prevention: { key: 'prevention' },
     },
   },
   recovery: {

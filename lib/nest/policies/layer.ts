@@ -8,7 +8,8 @@ import type { Invocation } from '../execution/invocation.js';
 
 /** One policy of a method's pipeline, bound to each call (keys and arguments differ per call). */
 export interface Layer {
-  readonly kind: PolicyKind;
+  /** `feature`: the gate of a `@DegradableFeature` (not a policy kind of `order`). */
+  readonly kind: PolicyKind | 'feature';
   /** The live policy instance behind this layer. */
   readonly target: ReconfigurablePolicy;
   bind(invocation: Invocation): Policy;

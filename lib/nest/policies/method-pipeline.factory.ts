@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { PolicyKind } from '../../core/index.js';
 import type { ResilienceMetadata } from '../decorators/resilience-metadata.js';
 import { ResilienceEvents } from '../events/resilience-events.js';
@@ -6,7 +6,9 @@ import type { ResolvedResilienceOptions } from '../options/index.js';
 import { RESILIENCE_OPTIONS } from '../resilience.constants.js';
 import { bulkheadLayer } from './layers/bulkhead.layer.js';
 import { circuitBreakerLayer } from './layers/circuit-breaker.layer.js';
+import { FEATURE_GATE, type FeatureGate } from './feature-gate.js';
 import { fallbackLayer } from './layers/fallback.layer.js';
+import { withFeatureGate } from './layers/feature-gate.layer.js';
 import { rateLimitLayer } from './layers/rate-limit.layer.js';
 import { retryLayer } from './layers/retry.layer.js';
 import { timeoutLayer } from './layers/timeout.layer.js';
@@ -31,6 +33,7 @@ export class MethodPipelineFactory {
     private readonly registry: PolicyRegistry,
     private readonly events: ResilienceEvents,
     private readonly namedInstances: NamedPolicyInstances,
+    @Optional() @Inject(FEATURE_GATE) private readonly gate?: FeatureGate,
   ) {}
 
   create(metadata: ResilienceMetadata, method: MethodIdentity, instance: object): MethodPipeline {
@@ -51,7 +54,7 @@ export class MethodPipelineFactory {
           overrides: origin.overrides,
         });
     }
-    return new MethodPipeline(method, layers);
+    return new MethodPipeline(method, withFeatureGate(layers, metadata.feature, this.gate));
   }
 
   private layerFor(
@@ -79,7 +82,9 @@ export class MethodPipelineFactory {
         );
       case 'fallback':
         return settings.fallback !== undefined
-          ? fallbackLayer(this.events, name, settings.fallback, instance)
+          ? fallbackLayer(this.events, name, settings.fallback, instance, () =>
+              Boolean(this.gate?.isDegraded()),
+            )
           : undefined;
     }
   }

@@ -1,18 +1,23 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  KeyedCircuitBreaker,
+  SharedCircuitBreakerPolicy,
   createBulkhead,
   createCircuitBreaker,
-  createKeyedCircuitBreaker,
   createRateLimiter,
   type BulkheadOptions,
   type BulkheadPolicy,
   type CircuitBreakerOptions,
   type CircuitBreakerPolicy,
-  type KeyedCircuitBreaker,
   type RateLimitOptions,
   type RateLimiterPolicy,
 } from '../../core/index.js';
+import type { ResilienceStore } from '../../store/index.js';
 import { ResilienceEvents } from '../events/resilience-events.js';
+import { RESILIENCE_STORE } from '../resilience.constants.js';
+
+/** Breaker options, plus whether its state lives in the store (`@CircuitBreaker({ shared })`). */
+export type RegistryBreakerOptions = CircuitBreakerOptions & { shared?: boolean };
 
 /**
  * The app's shared policy instances by name: a named breaker, limiter or bulkhead is one
@@ -26,12 +31,19 @@ export class PolicyRegistry implements OnApplicationShutdown {
   private readonly limiters = new Map<string, RateLimiterPolicy>();
   private readonly bulkheads = new Map<string, BulkheadPolicy>();
 
-  constructor(private readonly events: ResilienceEvents) {}
+  constructor(
+    private readonly events: ResilienceEvents,
+    @Inject(RESILIENCE_STORE) private readonly store: ResilienceStore,
+  ) {}
 
-  /** The breaker of that name, created with `options` the first time. */
-  breaker(name: string, options: CircuitBreakerOptions): CircuitBreakerPolicy {
+  /**
+   * The breaker of that name, created with `options` the first time. With `shared` and a
+   * store other processes see (Redis), its state lives in the store; with the memory store
+   * a shared breaker is an ordinary one (there is no other process to share with).
+   */
+  breaker(name: string, options: RegistryBreakerOptions): CircuitBreakerPolicy {
     return getOrCreate(this.breakers, name, () => {
-      const breaker = createCircuitBreaker({ ...options, name });
+      const breaker = this.createBreaker({ ...options, name });
       breaker.on('stateChange', (change) => this.events.emit('circuit.stateChange', change));
       this.events.emit('policy.created', { kind: 'circuitBreaker', name, policy: breaker });
       return breaker;
@@ -39,18 +51,22 @@ export class PolicyRegistry implements OnApplicationShutdown {
   }
 
   /** The keyed breaker group of that name (children are named `name:key`). */
-  keyedBreaker(name: string, options: CircuitBreakerOptions): KeyedCircuitBreaker {
+  keyedBreaker(name: string, options: RegistryBreakerOptions): KeyedCircuitBreaker {
     return getOrCreate(this.keyedBreakers, name, () => {
-      const group = createKeyedCircuitBreaker({ ...options, name });
+      const group = new KeyedCircuitBreaker({ ...options, name }, (o) =>
+        this.createBreaker({ ...o, shared: options.shared }),
+      );
       group.on('stateChange', (change) => this.events.emit('circuit.stateChange', change));
       this.events.emit('policy.created', { kind: 'circuitBreaker', name, policy: group });
       return group;
     });
   }
 
+  /** The limiter of that name; its counters live in the store when other processes see it. */
   limiter(name: string, options: RateLimitOptions): RateLimiterPolicy {
     return getOrCreate(this.limiters, name, () => {
-      const limiter = createRateLimiter({ ...options, name });
+      const store = this.store.distributed ? this.store.rateLimits : undefined;
+      const limiter = createRateLimiter({ ...options, name }, store);
       limiter.on('limited', ({ key, decision }) =>
         this.events.emit('rateLimit.limited', { name, key, retryAfterMs: decision.retryAfterMs }),
       );
@@ -94,6 +110,11 @@ export class PolicyRegistry implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.limiters.values()].map((limiter) => limiter.close()));
+  }
+
+  private createBreaker({ shared, ...options }: RegistryBreakerOptions): CircuitBreakerPolicy {
+    if (!shared || !this.store.distributed) return createCircuitBreaker(options);
+    return new SharedCircuitBreakerPolicy(options, this.store.breakers);
   }
 
   private findKeyedChild(name: string): CircuitBreakerPolicy | undefined {

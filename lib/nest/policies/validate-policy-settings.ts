@@ -21,6 +21,16 @@ const checkers: Record<Exclude<PolicyKind, 'fallback'>, (o: unknown, c: OptionCh
   rateLimit: checkRateLimitOptions,
 };
 
+/** Checks one kind's complete options with the policy's own rules. */
+export function checkPolicyOptions(
+  kind: PolicyKind,
+  options: unknown,
+  checker: OptionChecker,
+): void {
+  if (kind === 'fallback') checkFallbackOptions(options, checker);
+  else checkers[kind](options, checker);
+}
+
 /**
  * Checks a method's effective settings and its decorators' own options for contradictions.
  * Throws one `ResilienceConfigError` naming the class, the method and every wrong field.

@@ -5,6 +5,8 @@ import type { NamedPolicyInstance } from '../policies/named-policy-instances.js'
 import { NamedPolicyInstances } from '../policies/named-policy-instances.js';
 import { withDefaults } from '../policies/resolve-policy-settings.js';
 import { RESILIENCE_OPTIONS } from '../resilience.constants.js';
+import { OptionChecker } from '../../core/index.js';
+import { checkPolicyOptions } from '../policies/validate-policy-settings.js';
 import { changedFields, mergePolicyChanges } from './merge-policy-changes.js';
 import type { PolicyChange } from './policy-change.js';
 import { validateChangedPolicy, validatePolicyChangeShape } from './validate-policy-changes.js';
@@ -41,6 +43,7 @@ export class PolicyReconfigurer {
     validateChangedPolicy(name, current, this.options);
     const following = this.instances.following(name);
     const updates = following.map((instance) => this.effectiveOptions(instance, current));
+    checkEveryInstance(following, updates);
     const restarted = following
       .filter((instance, i) => this.reconfigure(instance, updates[i]).restarted)
       .map((instance) => instance.name);
@@ -52,9 +55,20 @@ export class PolicyReconfigurer {
     return change;
   }
 
+  /**
+   * The complete options of one live instance after the change: the policy's settings, the
+   * method's own overrides, then defaults. Breakers and limiters keep their name; the
+   * per-call `key` and `shared` choices are fixed when the instance is built.
+   */
   private effectiveOptions(instance: NamedPolicyInstance, current: ResolvedPolicySet): object {
     const configured = { ...(current[instance.kind] as object), ...instance.overrides };
-    return { ...withDefaults(instance.kind, configured, this.options), name: instance.name };
+    const {
+      key: _key,
+      shared: _shared,
+      ...options
+    } = withDefaults(instance.kind, configured, this.options) as Record<string, unknown>;
+    const named = instance.kind === 'circuitBreaker' || instance.kind === 'rateLimit';
+    return named ? { ...options, name: instance.name } : options;
   }
 
   private reconfigure(instance: NamedPolicyInstance, options: object): ReconfigureOutcome {
@@ -77,4 +91,13 @@ export class PolicyReconfigurer {
       `Policy "${change.name}" reconfigured (${change.origin}): ${described.join(', ')}${restarts}`,
     );
   }
+}
+
+/** All or nothing: every live instance must accept its new options before any changes. */
+function checkEveryInstance(instances: NamedPolicyInstance[], updates: object[]): void {
+  const checker = new OptionChecker('', 'runtime');
+  instances.forEach((instance, i) =>
+    checkPolicyOptions(instance.kind, updates[i], checker.child(instance.name)),
+  );
+  checker.throwIfInvalid();
 }

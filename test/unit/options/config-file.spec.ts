@@ -40,6 +40,9 @@ describe('config file', () => {
       defaultIntervalMs: 15_000,
       defaultFailureThreshold: 4,
       defaultSuccessThreshold: 1,
+      indicatorTimeoutMs: 2_000,
+      historySize: 100,
+      criticalBreakers: [],
     });
     expect(options.predictive).toMatchObject({
       enabled: false,
@@ -53,6 +56,7 @@ describe('config file', () => {
       autoRecoveryEnabled: false,
       maxConcurrentRecoveries: 1,
       recoveryTimeoutMultiplier: 2,
+      correlationWindowMs: 60_000,
     });
     expect(options.fallback).toEqual({ timeoutMs: 500, retryFailedFallbacks: true });
     expect(options.sources['healthChecking.defaultIntervalMs']).toBe('file');

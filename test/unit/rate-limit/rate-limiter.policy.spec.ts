@@ -100,6 +100,7 @@ describe('RateLimiterPolicy', () => {
       allowed: 1,
       limited: 1,
       effectiveLimit: 1,
+      successRate: null,
     });
   });
 
@@ -202,6 +203,16 @@ describe('RateLimiterPolicy', () => {
       }
       await clock.advance(1_000);
       expect(limiter.stats().effectiveLimit).toBe(10);
+    });
+
+    it('reports the success rate of the current window', async () => {
+      const clock = new TestClock();
+      const limiter = createRateLimiter({ ...options, clock });
+      expect(limiter.stats().successRate).toBeNull();
+      for (const success of [true, true, true, false]) limiter.recordOutcome(success);
+      expect(limiter.stats().successRate).toBe(0.75);
+      await clock.advance(1_000);
+      expect(limiter.stats().successRate).toBeNull();
     });
 
     it('starts again from the configured limit after reset()', async () => {

@@ -9,7 +9,7 @@ export function circuitBreakerLayer(
   name: string,
   options: CircuitBreakerDecoratorOptions,
 ): Layer {
-  const { key: keyOf, shared: _shared, ...breakerOptions } = options;
+  const { key: keyOf, ...breakerOptions } = options;
   if (!keyOf) {
     const breaker = registry.breaker(name, breakerOptions);
     return {

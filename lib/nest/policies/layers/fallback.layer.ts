@@ -19,20 +19,21 @@ type FallbackSetting = FallbackDecoratorOptions | FallbackHandler | string;
 /**
  * A method's fallback chain. Method and function layers get the original arguments, then
  * the error; the cache of last good results is kept per distinct arguments (per URL on a
- * controller).
+ * controller). A `degradedValue` is served while `isDegraded()` (the degradation level).
  */
 export function fallbackLayer(
   events: ResilienceEvents,
   name: string,
   setting: FallbackSetting,
   instance: object,
+  isDegraded?: () => boolean,
 ): Layer {
   const options =
     typeof setting === 'object' ? setting : { layers: [functionLayer(setting, instance)] };
   const layers = options.layers?.map((layer) =>
     layer.type === 'method' ? functionLayer(layer.method, instance) : layer,
   );
-  const fallback = createFallback({ ...options, layers });
+  const fallback = createFallback({ ...options, layers, isDegraded });
   fallback.on('fallback', ({ source, error }) =>
     events.emit('fallback.used', { name, source, error }),
   );

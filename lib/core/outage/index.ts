@@ -1,0 +1,1 @@
+export { OutageTracker, type OutageReporter } from './outage-tracker.js';

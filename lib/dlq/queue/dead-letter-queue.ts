@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { jsonSafetyIssue } from '../../checkpoints/json-safety.js';
+import { systemClock, type Clock } from '../../core/index.js';
+import type { DeadLetterOperations } from '../../store/index.js';
+import { checkDeadLetterOptions } from './check-options.js';
+import { DeadLetterNotFoundError, DeadLetterPayloadError } from './dead-letter.errors.js';
+import type {
+  DeadLetterBatchResult,
+  DeadLetterInput,
+  DeadLetterMessage,
+  DeadLetterOutcome,
+  DeadLetterQuery,
+  DeadLetterRetryOptions,
+  DeadLetterStats,
+} from './dead-letter.types.js';
+import { DeadLetterHandlerRegistry } from './handler-registry.js';
+import { encodeBody, errorInfo, messageOf, decodeBody } from './message-codec.js';
+import { runClaimed, type RunEnvironment } from './run-claimed.js';
+import { retrySettings } from './retry-schedule.js';
+import { summarize } from './batch-summary.js';
+
+/** Settings of a {@link DeadLetterQueue}. */
+export interface DeadLetterQueueSettings {
+  /** A claimed message not settled within this returns to the queue. */
+  visibilityTimeoutMs: number;
+  /** Handler runs before a message is exhausted, unless its handler or `add` says otherwise. */
+  maxRetries: number;
+  /** How long a message whose type has no handler waits before it is looked at again. */
+  unhandledDelayMs: number;
+  clock?: Clock;
+  random?: () => number;
+  handlers?: DeadLetterHandlerRegistry;
+  /** Told about every message added, and every handler run (metrics, events, logs). */
+  onAdded?: (message: DeadLetterMessage) => void;
+  onRun?: RunEnvironment['onRun'];
+}
+
+const PURGE_BATCH = 500;
+const LIST_SCAN = 200;
+const DAY_MS = 86_400_000;
+
+/**
+ * The dead-letter queue without Nest: over any store's `deadLetters`, delivery at least
+ * once (a message whose claim runs out is claimed again), handlers per type.
+ */
+export class DeadLetterQueue {
+  readonly handlers: DeadLetterHandlerRegistry;
+  private readonly env: RunEnvironment;
+
+  constructor(
+    private readonly store: DeadLetterOperations,
+    private readonly settings: DeadLetterQueueSettings,
+  ) {
+    this.handlers = settings.handlers ?? new DeadLetterHandlerRegistry();
+    this.env = {
+      store,
+      handlers: this.handlers,
+      clock: settings.clock ?? systemClock,
+      random: settings.random ?? Math.random,
+      maxRetries: settings.maxRetries,
+      unhandledDelayMs: settings.unhandledDelayMs,
+      onRun: settings.onRun,
+    };
+  }
+
+  /**
+   * Stores a failed piece of work; resolves to its id.
+   *
+   * @throws DeadLetterPayloadError when the payload is not JSON-serialisable.
+   */
+  async add(input: DeadLetterInput, error: unknown, options: DeadLetterRetryOptions = {}): Promise<string> {
+    if (typeof input?.type !== 'string' || input.type === '') {
+      throw new DeadLetterPayloadError(String(input?.type), 'type', 'must be a non-empty string');
+    }
+    const issue = jsonSafetyIssue(input.payload, 'payload');
+    if (issue) throw new DeadLetterPayloadError(input.type, issue.path, issue.reason);
+    checkDeadLetterOptions(options, `dead letter "${input.type}"`);
+    const body = encodeBody({ payload: input.payload, error: errorInfo(error), options });
+    const record = await this.store.add({ id: randomUUID(), type: input.type, body });
+    this.settings.onAdded?.(messageOf(record, this.maxRetriesOf(record.type, options)));
+    return record.id;
+  }
+
+  /** The message, or `undefined` for an unknown (or purged) id. */
+  async get<P = unknown>(id: string): Promise<DeadLetterMessage<P> | undefined> {
+    const record = await this.store.get(id);
+    if (!record) return undefined;
+    return messageOf<P>(record, this.maxRetriesOf(record.type, decodeBody(record).options));
+  }
+
+  /** Messages, newest first, filtered by type and status. */
+  async list(query: DeadLetterQuery = {}): Promise<DeadLetterMessage[]> {
+    const limit = query.limit ?? 50;
+    const found: DeadLetterMessage[] = [];
+    let from: number | undefined = 0;
+    while (from !== undefined && found.length < limit) {
+      const page = await this.store.list({ from, scan: LIST_SCAN, type: query.type, status: query.status });
+      for (const record of page.records) {
+        found.push(messageOf(record, this.maxRetriesOf(record.type, decodeBody(record).options)));
+      }
+      from = page.next;
+    }
+    return found.slice(0, limit);
+  }
+
+  /**
+   * Runs the message's handler now, whatever its retry time (an exhausted one too), and
+   * resolves with the outcome.
+   *
+   * @throws DeadLetterNotFoundError naming an unknown id.
+   */
+  async retry(id: string): Promise<DeadLetterOutcome> {
+    const token = randomUUID();
+    const claim = await this.store.claimById(id, this.settings.visibilityTimeoutMs, token);
+    if (claim.found === 'unknown') throw new DeadLetterNotFoundError(id);
+    if (claim.found === 'busy') return { id, outcome: 'busy', status: 'processing' };
+    if (claim.found === 'succeeded') return { id, outcome: 'already-succeeded', status: 'succeeded' };
+    return runClaimed(this.env, claim.record, token);
+  }
+
+  /** Claims up to `size` due messages and runs their handlers, one after another. */
+  async processBatch(size = 100): Promise<DeadLetterBatchResult> {
+    const token = randomUUID();
+    const claimed = await this.store.claim(size, this.settings.visibilityTimeoutMs, token);
+    const outcomes: DeadLetterOutcome[] = [];
+    for (const record of claimed) outcomes.push(await runClaimed(this.env, record, token));
+    return summarize(outcomes);
+  }
+
+  /** Deletes succeeded and exhausted messages settled more than `olderThanDays` ago. */
+  async purge(options: { olderThanDays: number }): Promise<number> {
+    const olderThanMs = Math.round(options.olderThanDays * DAY_MS);
+    let total = 0;
+    for (let purged = PURGE_BATCH; purged === PURGE_BATCH; total += purged) {
+      purged = await this.store.purge(olderThanMs, PURGE_BATCH);
+    }
+    return total;
+  }
+
+  async stats(): Promise<DeadLetterStats> {
+    const { byStatus, byType } = await this.store.counts();
+    const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
+    const unhandledTypes = Object.entries(byType)
+      .filter(([type, counts]) => !this.handlers.has(type) && (counts.pending ?? 0) + (counts.processing ?? 0) > 0)
+      .map(([type]) => type);
+    return { total, byStatus, byType, unhandledTypes };
+  }
+
+  private maxRetriesOf(type: string, own: DeadLetterRetryOptions): number {
+    return retrySettings(own, this.handlers.get(type)?.options, this.settings.maxRetries).maxRetries;
+  }
+}

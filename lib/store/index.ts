@@ -1,0 +1,10 @@
+export type { ResilienceStore, ResilienceStoreEvents } from './resilience-store.js';
+export type { KeyValueOperations } from './key-value.types.js';
+export * from './dead-letter.types.js';
+export { storeKey, type StoreKeyKind } from './store-keys.js';
+export { BREAKER_IDLE_TTL_MS } from './breaker-idle-ttl.js';
+export { MemoryStore, type MemoryStoreSettings } from './memory/memory-store.js';
+export { RedisStore, type RedisStoreSettings } from './redis/redis-store.js';
+export { connectRedisStore, type RedisStoreConnection } from './redis/connect-redis.js';
+export type { RedisConnection } from './redis/redis-connection.js';
+export { createResilienceStore, type StoreConnection } from './create-store.js';

@@ -1,0 +1,24 @@
+import type { RateLimitAlgorithm, RateLimitRule } from '../../core/index.js';
+import { FIXED_WINDOW_LUA } from './lua/fixed-window.lua.js';
+import { SLIDING_COUNTER_LUA } from './lua/sliding-counter.lua.js';
+import { SLIDING_LOG_LUA } from './lua/sliding-log.lua.js';
+import { TOKEN_BUCKET_LUA } from './lua/token-bucket.lua.js';
+import { LuaScript } from './lua-script.js';
+
+const counter = new LuaScript(SLIDING_COUNTER_LUA);
+
+/** One script per algorithm, so each call runs only its own arithmetic. */
+export const RATE_LIMIT_SCRIPTS: Readonly<Record<RateLimitAlgorithm, LuaScript>> = {
+  'fixed-window': new LuaScript(FIXED_WINDOW_LUA),
+  'sliding-window': new LuaScript(SLIDING_LOG_LUA),
+  'sliding-window-counter': counter,
+  adaptive: counter,
+  'token-bucket': new LuaScript(TOKEN_BUCKET_LUA),
+};
+
+/** The ARGV of a rate-limit script: capacity, window (or refill rate), cost, time. */
+export function scriptArgs(rule: RateLimitRule, cost: number, now: string): (number | string)[] {
+  return rule.algorithm === 'token-bucket'
+    ? [rule.burst, rule.refillPerSecond, cost, now]
+    : [rule.limit, rule.windowMs, cost, now];
+}

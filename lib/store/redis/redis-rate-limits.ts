@@ -1,0 +1,47 @@
+import {
+  capacityOf,
+  type RateLimitDecision,
+  type RateLimitOperations,
+  type RateLimitRule,
+} from '../../core/index.js';
+import { bucketPattern, bucketStoreKey } from '../store-keys.js';
+import { RATE_LIMIT_SCRIPTS, scriptArgs } from './rate-limit-scripts.js';
+import type { RedisChannel } from './redis-channel.js';
+
+/** How many keys one DEL removes when resetting a limiter on a single server. */
+const DELETE_BATCH = 500;
+
+type Reply = [allowed: number, remaining: number, resetMs: number, retryAfterMs: number];
+
+/** Rate-limit decisions in Redis: each one script call, one round trip. */
+export class RedisRateLimits implements RateLimitOperations {
+  constructor(private readonly channel: RedisChannel) {}
+
+  consume(bucketKey: string, rule: RateLimitRule, cost: number): Promise<RateLimitDecision> {
+    const { channel } = this;
+    const key = bucketStoreKey(channel.keyPrefix, bucketKey);
+    const args = scriptArgs(rule, cost, channel.now());
+    const limit = capacityOf(rule);
+    return channel.run(RATE_LIMIT_SCRIPTS[rule.algorithm], key, args).then((reply) => {
+      const [allowed, remaining, resetMs, retryAfterMs] = reply as Reply;
+      return { allowed: allowed === 1, limit, remaining, resetMs, retryAfterMs };
+    });
+  }
+
+  async reset(bucketKey: string): Promise<void> {
+    const key = bucketStoreKey(this.channel.keyPrefix, bucketKey);
+    await this.channel.call((client) => client.del(key));
+  }
+
+  /** Finds the limiter's buckets with SCAN and deletes them. */
+  async resetAll(prefix: string): Promise<void> {
+    const keys = await this.channel.scan(bucketPattern(this.channel.keyPrefix, prefix));
+    // A limiter's buckets share one hash tag, so one DEL may take many; without a prefix
+    // they span slots, and a cluster refuses a DEL across slots.
+    const batch = prefix === '' ? 1 : DELETE_BATCH;
+    for (let i = 0; i < keys.length; i += batch) {
+      const chunk = keys.slice(i, i + batch);
+      await this.channel.call((client) => client.del(...chunk));
+    }
+  }
+}

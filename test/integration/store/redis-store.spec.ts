@@ -1,0 +1,69 @@
+import { resolveRateLimitRule } from '../../../lib/core/index.js';
+import { Redis } from 'ioredis';
+import { RedisStore } from '../../../lib/store/index.js';
+import { describeWithRedis } from '../../support/redis-binary.js';
+import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
+import { redisStoreFactory, scanAll } from '../../support/redis-store-harness.js';
+import { spec } from '../../support/store-contract/differential-cases.js';
+import { storeContract } from '../../support/store-contract/index.js';
+
+describeWithRedis('RedisStore on one redis-server', () => {
+  let server: RedisServer;
+  let client: Redis;
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+    client = new Redis(server.url, { maxRetriesPerRequest: 0 });
+  });
+
+  afterAll(async () => {
+    await client.quit();
+    await server.stop();
+  });
+
+  storeContract(redisStoreFactory(() => client));
+
+  it('names keys <prefix><kind>:{<name>}[:<key>] and gives every one a TTL', async () => {
+    const store = new RedisStore(client, { keyPrefix: 'layout:' });
+    const rule = resolveRateLimitRule({ algorithm: 'sliding-window', limit: 5, windowMs: 30_000 });
+    await store.rateLimits.consume('orders:user-1', rule, 1);
+    const breaker = await store.breakers.admit('payments', spec({}));
+    await store.breakers.record('payments', spec({}), {
+      generation: breaker.snapshot.generation,
+      kind: 'failure',
+      slow: false,
+    });
+    await store.values.set('checkpoint', 'job', 'x', 10_000);
+    const keys = (await scanAll(client, 'layout:*')).sort();
+    expect(keys).toEqual([
+      'layout:breaker:{payments}',
+      'layout:breaker:{payments}:window',
+      'layout:ratelimit:{orders}:user-1',
+      'layout:value:{checkpoint}:job',
+    ]);
+    const ttls = await Promise.all(keys.map((key) => client.pttl(key)));
+    expect(ttls.every((ttl) => ttl > 0)).toBe(true);
+    expect(ttls[0]).toBeGreaterThan(86_000_000);
+    await store.close();
+  });
+
+  it('reloads its scripts when the server has lost them (NOSCRIPT)', async () => {
+    const store = new RedisStore(client, { keyPrefix: 'noscript:' });
+    const rule = resolveRateLimitRule({ algorithm: 'fixed-window', limit: 2, windowMs: 60_000 });
+    expect((await store.rateLimits.consume('a:b', rule, 1)).remaining).toBe(1);
+    await client.script('FLUSH');
+    expect((await store.rateLimits.consume('a:b', rule, 1)).remaining).toBe(0);
+    expect((await store.rateLimits.consume('a:b', rule, 1)).allowed).toBe(false);
+    await store.close();
+  });
+
+  it('uses the server clock when no clock is given', async () => {
+    const store = new RedisStore(client, { keyPrefix: 'server-time:' });
+    const rule = resolveRateLimitRule({ algorithm: 'fixed-window', limit: 1, windowMs: 3_600_000 });
+    const [seconds] = await client.time();
+    const decision = await store.rateLimits.consume('a:b', rule, 1);
+    const expected = 3_600_000 - ((Number(seconds) * 1000) % 3_600_000);
+    expect(Math.abs(decision.resetMs - expected)).toBeLessThan(1_500);
+    await store.close();
+  });
+});

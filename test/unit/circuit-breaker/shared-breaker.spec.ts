@@ -1,0 +1,185 @@
+import {
+  CircuitOpenError,
+  KeyedCircuitBreaker,
+  ResilienceConfigError,
+  SharedCircuitBreakerPolicy,
+  TestClock,
+  type CircuitBreakerOptions,
+  type SharedBreakerOperations,
+} from '../../../lib/core/index.js';
+import { MemoryBreakers } from '../../../lib/store/memory/memory-breakers.js';
+
+/** A store's breaker operations that can be switched off, and counted. */
+class SwitchableBreakers implements SharedBreakerOperations {
+  down = false;
+  calls = 0;
+  constructor(private readonly inner: MemoryBreakers) {}
+  private guard<T>(answer: () => Promise<T>): Promise<T> {
+    this.calls++;
+    return this.down ? Promise.reject(new Error('ECONNREFUSED')) : answer();
+  }
+  admit: SharedBreakerOperations['admit'] = (n, s) => this.guard(() => this.inner.admit(n, s));
+  record: SharedBreakerOperations['record'] = (n, s, o) =>
+    this.guard(() => this.inner.record(n, s, o));
+  read: SharedBreakerOperations['read'] = (n, s) => this.guard(() => this.inner.read(n, s));
+  transition: SharedBreakerOperations['transition'] = (n, s, c) =>
+    this.guard(() => this.inner.transition(n, s, c));
+}
+
+/** Two "processes": two breakers of the same name over one store. */
+function fleet(options: CircuitBreakerOptions = {}) {
+  const clock = new TestClock();
+  const store = new SwitchableBreakers(new MemoryBreakers(clock));
+  const make = () =>
+    new SharedCircuitBreakerPolicy(
+      { name: 'payments', failureThreshold: 2, recoveryTimeoutMs: 1_000, clock, ...options },
+      store,
+    );
+  return { clock, store, a: make(), b: make() };
+}
+
+const fail = () => Promise.reject(new Error('503'));
+const ok = () => 'ok';
+
+describe('SharedCircuitBreakerPolicy', () => {
+  it('opens in every process when one process sees the failures', async () => {
+    const { a, b } = fleet();
+    const seenByB: string[] = [];
+    b.on('stateChange', ({ from, to, reason }) => seenByB.push(`${from}->${to} ${reason}`));
+    await expect(b.execute(ok)).resolves.toBe('ok');
+    for (let i = 0; i < 2; i++) await expect(a.execute(fail)).rejects.toThrow('503');
+    expect(a.state).toBe('OPEN');
+    const rejection = await b.execute(ok).catch((error: unknown) => error);
+    expect(rejection).toBeInstanceOf(CircuitOpenError);
+    expect((rejection as CircuitOpenError).retryAfterMs).toBe(1_000);
+    expect(seenByB).toEqual(['CLOSED->OPEN consecutiveFailures']);
+    expect(b.stats()).toMatchObject({ state: 'OPEN', rejected: 1, successes: 1, failures: 0 });
+  });
+
+  it('takes probe permits atomically across processes and closes everywhere', async () => {
+    const { clock, a, b } = fleet();
+    for (let i = 0; i < 2; i++) await a.execute(fail).catch(() => undefined);
+    await clock.advance(1_000);
+    let release!: () => void;
+    const probe = a.execute(
+      () => new Promise<string>((resolve) => (release = () => resolve('ok'))),
+    );
+    await clock.advance(0);
+    await expect(b.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
+    release();
+    await expect(probe).resolves.toBe('ok');
+    expect(a.state).toBe('CLOSED');
+    await expect(b.execute(ok)).resolves.toBe('ok');
+    expect(b.state).toBe('CLOSED');
+  });
+
+  it('applies manual controls to every process once the store has them', async () => {
+    const { clock, a, b } = fleet();
+    await a.open();
+    await expect(b.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
+    await a.isolate();
+    await clock.advance(60_000);
+    await expect(b.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(b.isIsolated).toBe(true);
+    await a.reset();
+    await expect(b.execute(ok)).resolves.toBe('ok');
+    expect(await b.sync()).toBe('CLOSED');
+  });
+
+  it('reads the shared window into its stats', async () => {
+    const { a, b } = fleet({
+      failureThreshold: undefined,
+      slidingWindow: { type: 'count', size: 10 },
+    });
+    await a.execute(fail).catch(() => undefined);
+    await a.execute(ok);
+    await b.execute(ok);
+    await b.execute(ok);
+    expect(b.stats()).toMatchObject({
+      failureRate: 25,
+      successes: 2,
+      failures: 0,
+      healthScore: 83,
+    });
+  });
+
+  it('costs no round trip for an ignored error outside half-open', async () => {
+    const { store, a } = fleet();
+    const badRequest = Object.assign(new Error('bad'), { status: 400 });
+    await a.execute(() => Promise.reject(badRequest)).catch(() => undefined);
+    expect(store.calls).toBe(1);
+    expect(a.stats()).toMatchObject({ ignored: 1, failures: 0 });
+  });
+
+  it('judges locally while the store fails, says so once, and uses the store again after', async () => {
+    const { store, a, b } = fleet();
+    const events: string[] = [];
+    a.on('storeFailure', ({ error }) => events.push(`failure ${(error as Error).message}`));
+    a.on('storeRecovered', () => events.push('recovered'));
+    store.down = true;
+    for (let i = 0; i < 2; i++) await a.execute(fail).catch(() => undefined);
+    expect(a.state).toBe('OPEN');
+    await expect(a.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
+    store.down = false;
+    await expect(a.execute(ok)).resolves.toBe('ok');
+    expect(a.state).toBe('CLOSED');
+    await expect(b.execute(ok)).resolves.toBe('ok');
+    expect(events).toEqual(['failure ECONNREFUSED', 'recovered']);
+  });
+
+  it('keeps manual changes local when the store fails, without rejecting', async () => {
+    const { store, a } = fleet();
+    store.down = true;
+    await expect(a.open()).resolves.toBeUndefined();
+    expect(a.state).toBe('OPEN');
+  });
+
+  it('reopens a half-open breaker after 60 s without a verdict by default', async () => {
+    const { clock, a, b } = fleet();
+    await a.open();
+    await clock.advance(1_000);
+    void a.execute(() => new Promise(() => undefined));
+    await clock.advance(59_999);
+    await expect(b.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
+    await clock.advance(1);
+    expect(await b.sync()).toBe('OPEN');
+    expect(b.stats().state).toBe('OPEN');
+    await clock.advance(1_000);
+    await expect(b.execute(ok)).resolves.toBe('ok');
+  });
+
+  it('restarts the shared state when a reconfiguration changes the window', async () => {
+    const { a, b } = fleet();
+    for (let i = 0; i < 2; i++) await a.execute(fail).catch(() => undefined);
+    const window = { slidingWindow: { type: 'count', size: 4 }, minimumCalls: 2 } as const;
+    expect(a.reconfigure({ ...window, recoveryTimeoutMs: 1_000 }).restarted).toBe(true);
+    expect(await a.sync()).toBe('CLOSED');
+    expect(b.reconfigure({ ...window, recoveryTimeoutMs: 1_000 }).restarted).toBe(true);
+    await expect(b.execute(ok)).resolves.toBe('ok');
+    await a.execute(fail).catch(() => undefined);
+    await expect(b.execute(ok)).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(() => a.reconfigure({ adaptive: true })).toThrow(ResilienceConfigError);
+  });
+
+  it('refuses the adaptive threshold, which cannot be shared', () => {
+    const store = new MemoryBreakers();
+    expect(() => new SharedCircuitBreakerPolicy({ adaptive: true }, store)).toThrow(
+      ResilienceConfigError,
+    );
+  });
+
+  it('shares one breaker per key when a keyed breaker builds shared ones', async () => {
+    const clock = new TestClock();
+    const store = new MemoryBreakers(clock);
+    const group = () =>
+      new KeyedCircuitBreaker(
+        { name: 'tenants', failureThreshold: 1, clock },
+        (options) => new SharedCircuitBreakerPolicy(options, store),
+      );
+    const [a, b] = [group(), group()];
+    await a.execute(fail, { key: 'acme' }).catch(() => undefined);
+    await expect(b.execute(ok, { key: 'acme' })).rejects.toBeInstanceOf(CircuitOpenError);
+    await expect(b.execute(ok, { key: 'globex' })).resolves.toBe('ok');
+    expect(b.breakerFor('acme').name).toBe('tenants:acme');
+  });
+});
