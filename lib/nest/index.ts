@@ -3,6 +3,7 @@ export type { ResilienceModuleExtras } from './resilience.module-definition.js';
 export { RESILIENCE_MODULE_OPTIONS } from './resilience.module-definition.js';
 export { RESILIENCE_OPTIONS, RESILIENCE_STORE } from './resilience.constants.js';
 export { ResilienceService, type ResilienceStats } from './resilience.service.js';
+export type { ResilienceCapabilities } from './capabilities.js';
 export {
   ResilienceEvents,
   type CreatedPolicy,

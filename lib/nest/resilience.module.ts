@@ -36,6 +36,7 @@ import {
 import { RESILIENCE_OPTIONS, RESILIENCE_STORE } from './resilience.constants.js';
 import { httpGroupsProvider, resolvedOptionsProvider } from './resilience.providers.js';
 import { ResilienceService } from './resilience.service.js';
+import { capabilityTypesProvider } from './capability-types.provider.js';
 import { RateLimiterService } from './rate-limit/rate-limiter.service.js';
 import { ResilienceStoreHost } from './store/resilience-store.host.js';
 import { resilienceStoreProvider } from './store/store.providers.js';
@@ -54,6 +55,7 @@ import { resilienceStoreProvider } from './store/store.providers.js';
   // ScheduleModule.forRoot() is deduplicated by Nest when the app imports it too.
   imports: [DiscoveryModule, ScheduleModule.forRoot(), TerminusModule.forRoot()],
   providers: [
+    capabilityTypesProvider,
     resolvedOptionsProvider,
     resilienceStoreProvider,
     ResilienceStoreHost,

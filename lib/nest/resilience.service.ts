@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   type BulkheadPolicy,
   type CircuitBreakerPolicy,
@@ -15,6 +16,11 @@ import { MethodPipelineFactory } from './policies/method-pipeline.factory.js';
 import { PolicyRegistry } from './policies/policy-registry.js';
 import { withDefaults } from './policies/resolve-policy-settings.js';
 import { RESILIENCE_OPTIONS } from './resilience.constants.js';
+import {
+  RESILIENCE_CAPABILITY_TYPES,
+  type ResilienceCapabilities,
+  type ResilienceCapabilityTypes,
+} from './capabilities.js';
 import { describePolicies, type NamedPolicyView } from './runtime-config/describe-policies.js';
 import type { PolicyChange } from './runtime-config/policy-change.js';
 import { PolicyReconfigurer } from './runtime-config/policy-reconfigurer.js';
@@ -43,6 +49,9 @@ export class ResilienceService {
     private readonly events: ResilienceEvents,
     private readonly reconfigurer: PolicyReconfigurer,
     private readonly transactions: TransactionRunner,
+    private readonly moduleRef: ModuleRef,
+    @Inject(RESILIENCE_CAPABILITY_TYPES)
+    private readonly capabilityTypes: ResilienceCapabilityTypes,
   ) {}
 
   /**
@@ -115,6 +124,44 @@ export class ResilienceService {
    */
   transaction<T>(callback: (tx: TransactionContext) => Promise<T> | T): Promise<T> {
     return this.transactions.run(callback);
+  }
+
+  /**
+   * A capability provider by name, e.g. `resilience.capability('dependencies').register(...)`;
+   * the getters below are shortcuts for the common ones.
+   */
+  capability<K extends keyof ResilienceCapabilities>(name: K): ResilienceCapabilities[K] {
+    return this.moduleRef.get(this.capabilityTypes[name], { strict: false });
+  }
+
+  /** Registered dependencies, their checks and health score. */
+  get dependencies(): ResilienceCapabilities['dependencies'] {
+    return this.capability('dependencies');
+  }
+
+  /** The degradation level, its override and feature switches. */
+  get degradation(): ResilienceCapabilities['degradation'] {
+    return this.capability('degradation');
+  }
+
+  /** Error classification and recovery with learned strategies. */
+  get recovery(): ResilienceCapabilities['recovery'] {
+    return this.capability('recovery');
+  }
+
+  /** Saved state by id, in the store. */
+  get checkpoints(): ResilienceCapabilities['checkpoints'] {
+    return this.capability('checkpoints');
+  }
+
+  /** Failure predictions. */
+  get predictor(): ResilienceCapabilities['predictor'] {
+    return this.capability('predictor');
+  }
+
+  /** Alerts, reports and error analytics. */
+  get monitor(): ResilienceCapabilities['monitor'] {
+    return this.capability('monitor');
   }
 
   /** Subscribes to an event of every policy of the app; returns the unsubscribe function. */

@@ -110,6 +110,15 @@ describe('ResilienceService and per-method composition', () => {
     expect(stats.limiters.map((l) => l.name)).toContain('search');
   });
 
+  it('reaches every capability through the facade', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(resilience.capability('classifier').classify(refused).category).toBe('connection');
+    expect(resilience.degradation.status().level).toBe('NORMAL');
+    await resilience.checkpoints.save('job-1', { step: 2 });
+    await expect(resilience.checkpoints.restore('job-1')).resolves.toEqual({ step: 2 });
+    expect(resilience.dependencies.list()).toEqual([]);
+  });
+
   it('on() delivers breaker state changes', async () => {
     const changes: string[] = [];
     resilience.on('circuit.stateChange', ({ name, from, to }) =>
