@@ -20,3 +20,4 @@ export * from './core/predict/index.js';
 export * from './core/memory/index.js';
 export * from './predict/index.js';
 export * from './memory/index.js';
+export * from './dlq/index.js';

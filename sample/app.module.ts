@@ -1,5 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { ResilienceModule } from 'nestjs-bulwark';
+import { NotificationsController } from './dlq/notifications.controller.js';
+import { OrderNotifications } from './dlq/order-notifications.js';
 import { DownstreamController } from './downstream/downstream.controller.js';
 import { FlakyDownstream } from './downstream/flaky-downstream.service.js';
 import { Pager } from './monitoring/pager.js';
@@ -26,6 +28,7 @@ export const SAMPLE_ROUTES = [
   'POST /orders/:orderId   {"items":["book","mug"]}   (transaction, checkpoints, recovery)',
   'GET  /orders/:orderId/checkpoint',
   'GET  /orders/recovery-stats',
+  'POST /notifications/:orderId   (a failed e-mail goes to the dead-letter queue)',
   'GET  /rates/live/:currency',
   'GET  /rates/guarded/:currency',
   'GET  /rates/report',
@@ -48,6 +51,8 @@ export const SAMPLE_ROUTES = [
   'POST /resilience/recovery/payments   (x-api-key; runs the payments recovery plan)',
   'POST /resilience/recovery-plans   (x-api-key; registers a recovery plan)',
   'GET  /admin/reliability/policies   (x-api-key)',
+  'GET  /admin/reliability/dlq   (x-api-key; ?type=&status=&limit=)',
+  'POST /admin/reliability/dlq/:id/retry   (x-api-key; runs the handler now)',
   'PATCH /admin/reliability/policies/:name   {"circuitBreaker":{"failureThreshold":3}}',
   'POST /admin/reliability/degradation/set-level   {"level":"MODERATE","reason":"demo","expiresInMs":60000}',
 ];
@@ -98,6 +103,7 @@ class IndexController {
     CatalogController,
     OrdersController,
     PredictionsController,
+    NotificationsController,
   ],
   providers: [
     FlakyDownstream,
@@ -107,6 +113,7 @@ class IndexController {
     Inventory,
     OrdersService,
     AlertLog,
+    OrderNotifications,
   ],
 })
 export class AppModule {}

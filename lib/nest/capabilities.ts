@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { CheckpointService } from '../checkpoints/checkpoint.service.js';
 import type { DegradationService } from '../degradation/degradation.service.js';
+import type { DeadLetterQueueService } from '../dlq/dead-letter-queue.service.js';
 import type { DependencyHealthService } from '../health/dependency-health.service.js';
 import type { MemoryControllerService } from '../memory/memory-controller.service.js';
 import type { ResilienceMetrics } from '../metrics/resilience-metrics.js';
@@ -24,6 +25,7 @@ export interface ResilienceCapabilities {
   monitor: ResilienceMonitor;
   metrics: ResilienceMetrics;
   rateLimiters: RateLimiterService;
+  deadLetters: DeadLetterQueueService;
 }
 
 /** The class of each capability, handed to the facade as a value so no import cycle forms. */

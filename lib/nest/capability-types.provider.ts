@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { CheckpointService } from '../checkpoints/checkpoint.service.js';
 import { DegradationService } from '../degradation/degradation.service.js';
+import { DeadLetterQueueService } from '../dlq/dead-letter-queue.service.js';
 import { DependencyHealthService } from '../health/dependency-health.service.js';
 import { MemoryControllerService } from '../memory/memory-controller.service.js';
 import { ResilienceMetrics } from '../metrics/resilience-metrics.js';
@@ -24,6 +25,7 @@ const capabilityTypes: ResilienceCapabilityTypes = {
   monitor: ResilienceMonitor,
   metrics: ResilienceMetrics,
   rateLimiters: RateLimiterService,
+  deadLetters: DeadLetterQueueService,
 };
 
 /** Lets `ResilienceService` reach every capability without importing (and cycling to) them. */

@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { DASHBOARD_PROVIDERS } from '../dashboard/dashboard.providers.js';
 import { DashboardSources } from '../dashboard/dashboard-sources.js';
+import { DLQ_EXPORTS, DLQ_PROVIDERS } from '../dlq/dlq.providers.js';
 import { HEALTH_EXPORTS, HEALTH_PROVIDERS } from '../health/health.providers.js';
 import { MEMORY_EXPORTS, MEMORY_PROVIDERS } from '../memory/memory.providers.js';
 import { METRICS_PROVIDERS } from '../metrics/metrics.providers.js';
@@ -27,6 +28,7 @@ import { NamedPolicyInstances } from './policies/named-policy-instances.js';
 import { ControllerInstances } from './protected-paths/controller-instances.js';
 import { ProtectedRoutes } from './protected-paths/protected-routes.js';
 import { PolicyReconfigurer } from './runtime-config/policy-reconfigurer.js';
+import { RuntimePolicySync } from './runtime-config/runtime-policy-sync.js';
 import { PolicyRegistry } from './policies/policy-registry.js';
 import {
   ResilienceConfigurableModule,
@@ -67,6 +69,7 @@ import { resilienceStoreProvider } from './store/store.providers.js';
     ControllerInstances,
     ProtectedRoutes,
     PolicyReconfigurer,
+    RuntimePolicySync,
     ResilienceMetadataAccessor,
     HandlerPipelines,
     ResilienceExplorer,
@@ -81,6 +84,7 @@ import { resilienceStoreProvider } from './store/store.providers.js';
     ...RECOVERY_PROVIDERS,
     ...MEMORY_PROVIDERS,
     ...PREDICT_PROVIDERS,
+    ...DLQ_PROVIDERS,
     { provide: APP_INTERCEPTOR, useClass: ResilienceInterceptor },
   ],
   exports: [
@@ -97,6 +101,7 @@ import { resilienceStoreProvider } from './store/store.providers.js';
     ...RECOVERY_EXPORTS,
     ...MEMORY_EXPORTS,
     ...PREDICT_EXPORTS,
+    ...DLQ_EXPORTS,
   ],
 })
 export class ResilienceModule extends ResilienceConfigurableModule {

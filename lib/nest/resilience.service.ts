@@ -164,6 +164,11 @@ export class ResilienceService {
     return this.capability('monitor');
   }
 
+  /** The dead-letter queue. */
+  get deadLetters(): ResilienceCapabilities['deadLetters'] {
+    return this.capability('deadLetters');
+  }
+
   /** Subscribes to an event of every policy of the app; returns the unsubscribe function. */
   on<K extends keyof ResilienceEventMap>(
     event: K,

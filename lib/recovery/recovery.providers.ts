@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { CheckpointService } from '../checkpoints/checkpoint.service.js';
+import { DeadLetterQueueService } from '../dlq/dead-letter-queue.service.js';
 import { systemClock } from '../core/clock/index.js';
 import { AutoRecovery } from '../recovery-plans/auto-recovery.js';
 import { RecoveryOrchestrator } from '../recovery-plans/recovery-orchestrator.js';
@@ -7,7 +8,6 @@ import { TransactionRunner } from '../transactions/transaction.runner.js';
 import { RecoveryMemoryCleanup } from './dependencies/memory-cleanup.js';
 import { RecoveryDependencies } from './dependencies/recovery-dependencies.js';
 import { ErrorClassifier } from './error-classifier.js';
-import { LoggingFailedWorkSink } from './failed-work.sink.js';
 import { RecoveryBreakers } from './recovery-breakers.js';
 import { RecoveryService } from './recovery.service.js';
 import { FAILED_WORK_SINK, RECOVERY_CLOCK, RECOVERY_RANDOM } from './recovery.tokens.js';
@@ -16,7 +16,7 @@ import { FAILED_WORK_SINK, RECOVERY_CLOCK, RECOVERY_RANDOM } from './recovery.to
 export const RECOVERY_PROVIDERS: Provider[] = [
   { provide: RECOVERY_CLOCK, useValue: systemClock },
   { provide: RECOVERY_RANDOM, useValue: Math.random },
-  { provide: FAILED_WORK_SINK, useClass: LoggingFailedWorkSink },
+  { provide: FAILED_WORK_SINK, useExisting: DeadLetterQueueService },
   RecoveryDependencies,
   RecoveryMemoryCleanup,
   RecoveryBreakers,

@@ -46,7 +46,10 @@ export type DeadLetterSettlement =
 
 /** The answer of a claim by id. */
 export type ClaimByIdResult =
-  { found: 'claimed'; record: DeadLetterRecord } | { found: 'unknown' | 'busy' | 'succeeded' };
+  | { found: 'claimed'; record: DeadLetterRecord }
+  | { found: 'unknown' }
+  | { found: 'busy' }
+  | { found: 'succeeded' };
 
 /** Message counts, by status and by type then status. */
 export interface DeadLetterCounts {

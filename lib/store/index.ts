@@ -1,5 +1,6 @@
 export type { ResilienceStore, ResilienceStoreEvents } from './resilience-store.js';
 export type { KeyValueOperations } from './key-value.types.js';
+export type { MessageOperations } from './message.types.js';
 export * from './dead-letter.types.js';
 export { storeKey, type StoreKeyKind } from './store-keys.js';
 export { BREAKER_IDLE_TTL_MS } from './breaker-idle-ttl.js';

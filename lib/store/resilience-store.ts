@@ -6,6 +6,7 @@ import type {
 } from '../core/index.js';
 import type { DeadLetterOperations } from './dead-letter.types.js';
 import type { KeyValueOperations } from './key-value.types.js';
+import type { MessageOperations } from './message.types.js';
 
 /** A store's reachability, reported once per outage. */
 export interface ResilienceStoreEvents {
@@ -29,6 +30,8 @@ export interface ResilienceStore {
   readonly rateLimits: RateLimitOperations;
   readonly breakers: SharedBreakerOperations;
   readonly values: KeyValueOperations;
+  /** Messages to the other processes sharing this store. */
+  readonly messages: MessageOperations;
   /** The dead-letter queue: messages claimed with a lease, settled by the claim's holder. */
   readonly deadLetters: DeadLetterOperations;
   on<K extends keyof ResilienceStoreEvents>(

@@ -26,7 +26,8 @@ let compiled = false;
 export function compileLibForChildren(): string {
   if (compiled) return outRoot;
   compiled = true;
-  for (const folder of ['core', 'store']) {
+  // The dead-letter queue's framework-free part, and the JSON check it shares with checkpoints.
+  for (const folder of ['core', 'store', 'dlq/queue', 'checkpoints']) {
     for (const file of sourcesUnder(join(repoRoot, 'lib', folder))) {
       const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
         compilerOptions: {

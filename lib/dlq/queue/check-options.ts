@@ -15,7 +15,8 @@ export function checkDeadLetterOptions(options: unknown, where: string): void {
     checker.integerAtLeast('maxRetries', maxRetries, 1);
     const allowed = ['backoff', 'baseDelayMs', 'maxDelayMs', 'multiplier', 'jitter'];
     for (const key of Object.keys(retry)) {
-      if (!allowed.includes(key)) checker.fail(key, `is not a dead-letter option (maxRetries, ${allowed.join(', ')})`);
+      if (!allowed.includes(key))
+        checker.fail(key, `is not a dead-letter option (maxRetries, ${allowed.join(', ')})`);
     }
     checkRetryOptions(retry, checker);
   }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { jsonSafetyIssue } from '../../checkpoints/json-safety.js';
 import { systemClock, type Clock } from '../../core/index.js';
 import type { DeadLetterOperations } from '../../store/index.js';
-import { checkDeadLetterOptions } from './check-options.js';
-import { DeadLetterNotFoundError, DeadLetterPayloadError } from './dead-letter.errors.js';
+import { checkDeadLetterInput } from './check-input.js';
+import { DeadLetterNotFoundError } from './dead-letter.errors.js';
 import type {
   DeadLetterBatchResult,
   DeadLetterInput,
@@ -18,6 +17,7 @@ import { encodeBody, errorInfo, messageOf, decodeBody } from './message-codec.js
 import { runClaimed, type RunEnvironment } from './run-claimed.js';
 import { retrySettings } from './retry-schedule.js';
 import { summarize } from './batch-summary.js';
+import { purgeSettled, statsOf } from './queue-stats.js';
 
 /** Settings of a {@link DeadLetterQueue}. */
 export interface DeadLetterQueueSettings {
@@ -35,9 +35,7 @@ export interface DeadLetterQueueSettings {
   onRun?: RunEnvironment['onRun'];
 }
 
-const PURGE_BATCH = 500;
 const LIST_SCAN = 200;
-const DAY_MS = 86_400_000;
 
 /**
  * The dead-letter queue without Nest: over any store's `deadLetters`, delivery at least
@@ -68,13 +66,12 @@ export class DeadLetterQueue {
    *
    * @throws DeadLetterPayloadError when the payload is not JSON-serialisable.
    */
-  async add(input: DeadLetterInput, error: unknown, options: DeadLetterRetryOptions = {}): Promise<string> {
-    if (typeof input?.type !== 'string' || input.type === '') {
-      throw new DeadLetterPayloadError(String(input?.type), 'type', 'must be a non-empty string');
-    }
-    const issue = jsonSafetyIssue(input.payload, 'payload');
-    if (issue) throw new DeadLetterPayloadError(input.type, issue.path, issue.reason);
-    checkDeadLetterOptions(options, `dead letter "${input.type}"`);
+  async add(
+    input: DeadLetterInput,
+    error: unknown,
+    options: DeadLetterRetryOptions = {},
+  ): Promise<string> {
+    checkDeadLetterInput(input, options);
     const body = encodeBody({ payload: input.payload, error: errorInfo(error), options });
     const record = await this.store.add({ id: randomUUID(), type: input.type, body });
     this.settings.onAdded?.(messageOf(record, this.maxRetriesOf(record.type, options)));
@@ -94,7 +91,12 @@ export class DeadLetterQueue {
     const found: DeadLetterMessage[] = [];
     let from: number | undefined = 0;
     while (from !== undefined && found.length < limit) {
-      const page = await this.store.list({ from, scan: LIST_SCAN, type: query.type, status: query.status });
+      const page = await this.store.list({
+        from,
+        scan: LIST_SCAN,
+        type: query.type,
+        status: query.status,
+      });
       for (const record of page.records) {
         found.push(messageOf(record, this.maxRetriesOf(record.type, decodeBody(record).options)));
       }
@@ -114,7 +116,8 @@ export class DeadLetterQueue {
     const claim = await this.store.claimById(id, this.settings.visibilityTimeoutMs, token);
     if (claim.found === 'unknown') throw new DeadLetterNotFoundError(id);
     if (claim.found === 'busy') return { id, outcome: 'busy', status: 'processing' };
-    if (claim.found === 'succeeded') return { id, outcome: 'already-succeeded', status: 'succeeded' };
+    if (claim.found === 'succeeded')
+      return { id, outcome: 'already-succeeded', status: 'succeeded' };
     return runClaimed(this.env, claim.record, token);
   }
 
@@ -128,25 +131,16 @@ export class DeadLetterQueue {
   }
 
   /** Deletes succeeded and exhausted messages settled more than `olderThanDays` ago. */
-  async purge(options: { olderThanDays: number }): Promise<number> {
-    const olderThanMs = Math.round(options.olderThanDays * DAY_MS);
-    let total = 0;
-    for (let purged = PURGE_BATCH; purged === PURGE_BATCH; total += purged) {
-      purged = await this.store.purge(olderThanMs, PURGE_BATCH);
-    }
-    return total;
+  purge(options: { olderThanDays: number }): Promise<number> {
+    return purgeSettled(this.store, options.olderThanDays);
   }
 
   async stats(): Promise<DeadLetterStats> {
-    const { byStatus, byType } = await this.store.counts();
-    const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
-    const unhandledTypes = Object.entries(byType)
-      .filter(([type, counts]) => !this.handlers.has(type) && (counts.pending ?? 0) + (counts.processing ?? 0) > 0)
-      .map(([type]) => type);
-    return { total, byStatus, byType, unhandledTypes };
+    return statsOf(await this.store.counts(), (type) => this.handlers.has(type));
   }
 
   private maxRetriesOf(type: string, own: DeadLetterRetryOptions): number {
-    return retrySettings(own, this.handlers.get(type)?.options, this.settings.maxRetries).maxRetries;
+    return retrySettings(own, this.handlers.get(type)?.options, this.settings.maxRetries)
+      .maxRetries;
   }
 }

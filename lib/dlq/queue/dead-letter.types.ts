@@ -65,13 +65,7 @@ export interface DeadLetterOutcome {
    * `already-succeeded`; `lost` (the claim ran out and another process took it).
    */
   outcome:
-    | 'succeeded'
-    | 'failed'
-    | 'exhausted'
-    | 'unhandled'
-    | 'busy'
-    | 'already-succeeded'
-    | 'lost';
+    'succeeded' | 'failed' | 'exhausted' | 'unhandled' | 'busy' | 'already-succeeded' | 'lost';
   status: DeadLetterStatus;
   attempts?: number;
   nextRetryAt?: number;

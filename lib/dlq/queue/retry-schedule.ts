@@ -32,7 +32,8 @@ export function nextRetryDelay(
 ): number | null {
   if (failedRuns >= settings.maxRetries) return null;
   const backoff: BackoffSettings = settings;
-  const previous = failedRuns <= 1 ? backoff.baseDelayMs : exponentialBackoff(failedRuns - 1, backoff);
+  const previous =
+    failedRuns <= 1 ? backoff.baseDelayMs : exponentialBackoff(failedRuns - 1, backoff);
   const delay = backoffDelay(settings.backoff, failedRuns, previous, backoff, random);
   return Math.round(applyJitter(settings.jitter, delay, random));
 }

@@ -66,7 +66,12 @@ export async function runClaimed(
     return outcome;
   }
   const kept = await env.store.settle(id, token, { kind: 'succeeded' });
-  const outcome = finish(kept, { id, outcome: 'succeeded', status: 'succeeded', attempts: record.attempts });
+  const outcome = finish(kept, {
+    id,
+    outcome: 'succeeded',
+    status: 'succeeded',
+    attempts: record.attempts,
+  });
   env.onRun?.(record.type, outcome, env.clock.now() - started);
   return outcome;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DeadLetterEventMap } from '../../dlq/dlq-events.js';
 import type { HealthEventMap } from '../../health/health-events.js';
 import type { MemoryEventMap } from '../../memory/memory-events.js';
 import type { MonitoringEventMap } from '../../monitoring/monitoring-events.js';
@@ -29,7 +30,13 @@ export type CreatedPolicy =
 
 /** The events every policy and capability of the app publishes, by name. */
 export interface ResilienceEventMap
-  extends HealthEventMap, RecoveryEventMap, MonitoringEventMap, PredictEventMap, MemoryEventMap {
+  extends
+    HealthEventMap,
+    RecoveryEventMap,
+    MonitoringEventMap,
+    PredictEventMap,
+    MemoryEventMap,
+    DeadLetterEventMap {
   'circuit.stateChange': { name: string; from: CircuitState; to: CircuitState; reason?: string };
   'retry.scheduled': { name: string; attempt: number; delayMs: number; error: unknown };
   'fallback.used': { name: string; source: FallbackSource; error: unknown };

@@ -3,6 +3,7 @@ import { createAdminCircuitBreakersController } from '../admin/admin-circuit-bre
 import { createAdminPoliciesController } from '../admin/admin-policies.controller.js';
 import { createDashboardController } from '../../dashboard/dashboard.controller.js';
 import { createDegradationAdminController } from '../../degradation/degradation-admin.controller.js';
+import { createDeadLetterAdminController } from '../../dlq/http/dead-letter-admin.controller.js';
 import { createHealthController } from '../../health/http/health.controller.js';
 import { createResilienceHealthController } from '../../health/http/resilience-health.controller.js';
 import { createMetricsController } from '../../metrics/metrics.controller.js';
@@ -33,6 +34,7 @@ export const ROUTE_GROUPS: Record<keyof HttpOptions, ControllerFactory[]> = {
     createAdminPoliciesController,
     createDegradationAdminController,
     createAdminReportsController,
+    createDeadLetterAdminController,
   ],
   metrics: [createMetricsController],
 };

@@ -50,7 +50,7 @@ export class PolicyReconfigurer {
     this.options.policies[name] = current;
     for (const field of changedFields(changes))
       this.options.sources[`policies.${name}.${field}`] = 'runtime';
-    const change: PolicyChange = { name, previous, current, restarted, origin };
+    const change: PolicyChange = { name, previous, current, changes, restarted, origin };
     this.announce(change, changes);
     return change;
   }

@@ -10,6 +10,7 @@ import type {
   NewDeadLetter,
 } from '../dead-letter.types.js';
 import { countRecords } from './count-dead-letters.js';
+import { copy, dueAt, isDue, matches } from './dead-letter-rules.js';
 
 interface Held {
   record: DeadLetterRecord;
@@ -56,8 +57,12 @@ export class MemoryDeadLetters implements DeadLetterOperations {
     if (!held) return Promise.resolve({ found: 'unknown' });
     const { status, leaseUntil } = held.record;
     if (status === 'succeeded') return Promise.resolve({ found: 'succeeded' });
-    if (status === 'processing' && (leaseUntil ?? 0) > now) return Promise.resolve({ found: 'busy' });
-    return Promise.resolve({ found: 'claimed', record: this.lease(held, now + visibilityMs, token) });
+    if (status === 'processing' && (leaseUntil ?? 0) > now)
+      return Promise.resolve({ found: 'busy' });
+    return Promise.resolve({
+      found: 'claimed',
+      record: this.lease(held, now + visibilityMs, token),
+    });
   }
 
   settle(id: string, token: string, settlement: DeadLetterSettlement): Promise<boolean> {
@@ -130,21 +135,4 @@ export class MemoryDeadLetters implements DeadLetterOperations {
     held.token = token;
     return copy(record);
   }
-}
-
-function isDue(record: DeadLetterRecord, now: number): boolean {
-  if (record.status === 'pending') return (record.nextRetryAt ?? 0) <= now;
-  return record.status === 'processing' && (record.leaseUntil ?? 0) <= now;
-}
-
-function dueAt(record: DeadLetterRecord): number {
-  return record.status === 'pending' ? (record.nextRetryAt ?? 0) : (record.leaseUntil ?? 0);
-}
-
-function matches(record: DeadLetterRecord, filter: { status?: DeadLetterStatus }): boolean {
-  return filter.status === undefined || record.status === filter.status;
-}
-
-function copy(record: DeadLetterRecord): DeadLetterRecord {
-  return { ...record };
 }

@@ -3,6 +3,7 @@ import type { ResilienceStore } from '../resilience-store.js';
 import { StoreEventSource } from '../store-event-source.js';
 import { MemoryBreakers } from './memory-breakers.js';
 import { MemoryDeadLetters } from './memory-dead-letters.js';
+import { MemoryMessages } from './memory-messages.js';
 import { MemoryValues } from './memory-values.js';
 
 /** Options of a {@link MemoryStore}. */
@@ -24,6 +25,7 @@ export class MemoryStore extends StoreEventSource implements ResilienceStore {
   readonly rateLimits: MemoryRateLimitBackend;
   readonly breakers: MemoryBreakers;
   readonly values: MemoryValues;
+  readonly messages = new MemoryMessages();
   readonly deadLetters: MemoryDeadLetters;
 
   constructor(options: MemoryStoreSettings = {}) {
@@ -39,6 +41,7 @@ export class MemoryStore extends StoreEventSource implements ResilienceStore {
     await this.rateLimits.close();
     this.breakers.clear();
     this.values.clear();
+    this.messages.clear();
     this.deadLetters.clear();
   }
 }

@@ -1,4 +1,4 @@
-import type { Cluster, Redis } from 'ioredis';
+import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { ResilienceConfigError } from '../../core/index.js';
 import type { RedisConnection } from './redis-connection.js';
 import { RedisStore, type RedisStoreSettings } from './redis-store.js';
@@ -34,16 +34,13 @@ export async function connectRedisStore(connection: RedisStoreConnection): Promi
   const connectTimeout = Math.max(1_000, options.storeTimeoutMs ?? 1_000);
   let created: RedisConnection;
   if (cluster) {
-    const [first] = cluster.map((node) => new URL(node));
+    const nodes = cluster.map((node) => new URL(node));
     created = new ioredis.Cluster(
-      cluster.map((node) => ({
-        host: new URL(node).hostname,
-        port: Number(new URL(node).port || 6379),
-      })),
+      nodes.map(({ hostname, port }) => ({ host: hostname, port: Number(port || 6379) })),
       {
         enableOfflineQueue: false,
         clusterRetryStrategy: reconnectDelay,
-        redisOptions: { ...CLIENT_OPTIONS, ...credentialsOf(first), connectTimeout },
+        redisOptions: { ...CLIENT_OPTIONS, ...credentialsOf(nodes[0]), connectTimeout },
       },
     );
   } else {
@@ -56,8 +53,8 @@ export async function connectRedisStore(connection: RedisStoreConnection): Promi
   return new RedisStore(created, { ...options, ownsClient: true });
 }
 
-function credentialsOf(url: URL | undefined): Record<string, unknown> {
-  if (!url) return {};
+/** The cluster's credentials and TLS, from its first node's URL (ioredis parses single URLs). */
+function credentialsOf(url: URL): Pick<RedisOptions, 'username' | 'password' | 'tls'> {
   return {
     username: url.username ? decodeURIComponent(url.username) : undefined,
     password: url.password ? decodeURIComponent(url.password) : undefined,

@@ -25,10 +25,7 @@ export function recordOf(flat: readonly string[]): DeadLetterRecord {
   const optional = { nextRetryAt: time('nextRetryAt'), leaseUntil: time('leaseUntil') };
   const settledAt = time('settledAt');
   const lastError = fields.get('lastError');
-  return Object.assign(
-    record,
-    withoutUndefined({ ...optional, settledAt, lastError }),
-  );
+  return Object.assign(record, withoutUndefined({ ...optional, settledAt, lastError }));
 }
 
 /** The counts hash: `<status>` and `<status>|<type>` fields. */

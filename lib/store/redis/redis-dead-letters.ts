@@ -30,7 +30,10 @@ export class RedisDeadLetters implements DeadLetterOperations {
     queue = 'default',
   ) {
     const base = storeKey(channel.keyPrefix, 'deadletter', queue);
-    this.keys = [base, ...['due', 'leases', 'settled', 'all', 'counts', 'seq'].map((k) => `${base}:${k}`)];
+    this.keys = [
+      base,
+      ...['due', 'leases', 'settled', 'all', 'counts', 'seq'].map((k) => `${base}:${k}`),
+    ];
   }
 
   async add(letter: NewDeadLetter): Promise<DeadLetterRecord> {
@@ -47,7 +50,9 @@ export class RedisDeadLetters implements DeadLetterOperations {
       'claimed' | 'unknown' | 'busy' | 'succeeded',
       string[] | undefined,
     ];
-    return found === 'claimed' ? { found, record: recordOf(flat ?? []) } : { found };
+    return found === 'claimed'
+      ? { found, record: recordOf(flat ?? []) }
+      : ({ found } as ClaimByIdResult);
   }
 
   async settle(id: string, token: string, settlement: DeadLetterSettlement): Promise<boolean> {

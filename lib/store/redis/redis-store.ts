@@ -7,6 +7,7 @@ import { DEAD_LETTER_SCRIPT, RedisDeadLetters } from './redis-dead-letters.js';
 import type { RedisConnection } from './redis-connection.js';
 import { RATE_LIMIT_SCRIPTS } from './rate-limit-scripts.js';
 import { RedisRateLimits } from './redis-rate-limits.js';
+import { RedisMessages } from './redis-messages.js';
 import { RedisValues } from './redis-values.js';
 
 /** Options of a {@link RedisStore}. */
@@ -32,6 +33,7 @@ export class RedisStore extends StoreEventSource implements ResilienceStore {
   readonly rateLimits: RedisRateLimits;
   readonly breakers: RedisBreakers;
   readonly values: RedisValues;
+  readonly messages: RedisMessages;
   readonly deadLetters: RedisDeadLetters;
   private readonly channel: RedisChannel;
   private prepared: Promise<void> = Promise.resolve();
@@ -56,6 +58,7 @@ export class RedisStore extends StoreEventSource implements ResilienceStore {
     this.rateLimits = new RedisRateLimits(this.channel);
     this.breakers = new RedisBreakers(this.channel);
     this.values = new RedisValues(this.channel);
+    this.messages = new RedisMessages(this.channel);
     this.deadLetters = new RedisDeadLetters(this.channel);
     client.on('error', this.onError);
     client.on('ready', this.onReady);
@@ -85,6 +88,7 @@ export class RedisStore extends StoreEventSource implements ResilienceStore {
     this.client.removeListener('error', this.onError);
     this.client.removeListener('ready', this.onReady);
     this.channel.stop();
+    await this.messages.close();
     this.events.removeAllListeners();
     if (!this.options.ownsClient) return;
     try {
@@ -97,7 +101,11 @@ export class RedisStore extends StoreEventSource implements ResilienceStore {
   private prepare(): void {
     this.channel.reportAnswer();
     // A failed load is harmless: a script missing on a server is sent again on NOSCRIPT.
-    const scripts = [...new Set(Object.values(RATE_LIMIT_SCRIPTS)), BREAKER_SCRIPT, DEAD_LETTER_SCRIPT];
+    const scripts = [
+      ...new Set(Object.values(RATE_LIMIT_SCRIPTS)),
+      BREAKER_SCRIPT,
+      DEAD_LETTER_SCRIPT,
+    ];
     this.prepared = this.channel.load(scripts).catch(() => undefined);
   }
 }

@@ -12,6 +12,15 @@ import { FakeDependency } from './support/fake-dependency.js';
 import { startHealthApp } from './support/health-app.js';
 import { waitFor } from './support/wait-for.js';
 
+const EMPTY_DLQ = {
+  status: 'up',
+  enabled: true,
+  pending: 0,
+  processing: 0,
+  exhausted: 0,
+  unhandledTypes: [],
+};
+
 @Injectable()
 class Clients {
   @CircuitBreaker({ name: 'payments', failureThreshold: 1 })
@@ -69,14 +78,14 @@ describe.each(adapters)('health routes (%s)', (_name, adapter) => {
     await Promise.all([db.down(), cache.down()]);
   });
 
-  it('GET /health reports every indicator: memory from the memory controller, DLQ not enabled', async () => {
+  it('GET /health reports every indicator: memory from the memory controller, an empty DLQ', async () => {
     const { body } = await get('/health').expect(200);
     expect(body.details).toMatchObject({
       dependencies: { status: 'up', total: 2, healthy: 2, score: 100 },
       circuitBreakers: { status: 'up', total: 2, open: [] },
       degradation: { status: 'up', level: 'NORMAL', override: null },
       memory: { enabled: true, pressureLevel: expect.any(String) },
-      dlq: { status: 'up', enabled: false },
+      dlq: EMPTY_DLQ,
     });
     // The test process's own heap decides the memory indicator; everything else is up.
     expect(body.status).toBe(body.details.memory.status === 'up' ? 'ok' : 'degraded');
@@ -158,9 +167,9 @@ describe.each(adapters)('health routes (%s)', (_name, adapter) => {
     });
     await get('/health/dlq').expect(200, {
       status: 'ok',
-      info: { dlq: { status: 'up', enabled: false } },
+      info: { dlq: EMPTY_DLQ },
       error: {},
-      details: { dlq: { status: 'up', enabled: false } },
+      details: { dlq: EMPTY_DLQ },
     });
     const detailed = await get('/health/detailed').expect(200);
     expect(detailed.body.details.process).toMatchObject({ status: 'up' });

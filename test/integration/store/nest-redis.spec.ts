@@ -141,7 +141,9 @@ describeWithRedis('Two app instances sharing Redis', () => {
     const own = new Redis(server.url);
     apps = [await startInstance({ type: 'redis', url: server.url })];
     apps.push(await startInstance({ type: 'redis', client: own }));
-    expect(await connectedClients(admin)).toBe(before + 2);
+    // Each store: its command connection (or the given client) and one subscriber connection
+    // for runtime policy changes (pub/sub needs a connection of its own).
+    await waitUntil(async () => (await connectedClients(admin)) === before + 4, 'both subscribers');
     await Promise.all(apps.map((app) => app.close()));
     apps = [];
     await waitUntil(async () => (await connectedClients(admin)) === before + 1, 'the close');
