@@ -27,10 +27,11 @@ export function createAdminCircuitBreakersController(prefix: string): Type<unkno
     /** Closes the breaker and clears its window; 404 for an unknown name. */
     @Post('circuit-breakers/:name/reset')
     @HttpCode(200)
-    reset(@Param('name') name: string): { name: string; state: string } {
+    async reset(@Param('name') name: string): Promise<{ name: string; state: string }> {
       const breaker = this.resilience.breaker(name);
       if (!breaker) throw new NotFoundException(`No circuit breaker named "${name}"`);
-      breaker.reset();
+      // A shared breaker's reset reaches the store: answer once every instance would see it.
+      await breaker.reset();
       return { name, state: breaker.state };
     }
   }
