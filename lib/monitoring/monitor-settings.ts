@@ -1,4 +1,5 @@
 import type { Clock, ErrorCategory } from '../core/index.js';
+import { resilienceOptionDefaults } from '../nest/options/option-defaults.js';
 import type { MonitorSources } from './monitor-sources.js';
 
 /** Thresholds and windows of {@link ResilienceMonitor}, all present. */
@@ -23,22 +24,15 @@ export interface MonitorSettings {
   predictionAlertConfidence: number;
 }
 
-/** The defaults of DESIGN §5 and docs/configuration.md. */
+const moduleDefaults = resilienceOptionDefaults();
+
+/** The defaults of DESIGN §5 and docs/configuration.md: the module's, in one place. */
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = {
-  alertCooldownMs: 300_000,
-  reportIntervalMs: 3_600_000,
-  recoveryTimeWarningMs: 5_000,
-  recoveryTimeCriticalMs: 10_000,
-  successRateWarning: 0.8,
-  successRateCritical: 0.6,
-  errorsPerMinuteWarning: 30,
-  errorsPerMinuteCritical: 120,
-  windowMs: 300_000,
-  checkIntervalMs: 30_000,
-  memoryWarningPercent: 70,
-  memoryCriticalPercent: 85,
-  retentionMs: 24 * 3_600_000,
-  predictionAlertConfidence: 0.7,
+  ...moduleDefaults.monitoring,
+  memoryWarningPercent: moduleDefaults.memory.warningPercent,
+  memoryCriticalPercent: moduleDefaults.memory.criticalPercent,
+  retentionMs: moduleDefaults.metrics.retentionHours * 3_600_000,
+  predictionAlertConfidence: moduleDefaults.predictive.alertConfidence,
 };
 
 /** Reads the category of an error (the error classifier, when the app has one). */
