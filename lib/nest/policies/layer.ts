@@ -6,11 +6,16 @@ export interface ReconfigurablePolicy extends Policy {
 }
 import type { Invocation } from '../execution/invocation.js';
 
-/** One policy of a method's pipeline, bound to each call (keys and arguments differ per call). */
+/**
+ * One policy of a method's pipeline. The call's arguments reach every layer through the
+ * execute options; a layer that also needs per-call data (a partition key, the request)
+ * binds itself to each call.
+ */
 export interface Layer {
   /** `feature`: the gate of a `@DegradableFeature` (not a policy kind of `order`). */
   readonly kind: PolicyKind | 'feature';
   /** The live policy instance behind this layer. */
   readonly target: ReconfigurablePolicy;
-  bind(invocation: Invocation): Policy;
+  /** Only for layers that need per-call data; the others run `target` as it is. */
+  bind?(invocation: Invocation): Policy;
 }

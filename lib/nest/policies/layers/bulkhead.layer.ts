@@ -1,7 +1,6 @@
 import type { BulkheadOptions } from '../../../core/index.js';
 import type { Layer } from '../layer.js';
 import type { PolicyRegistry } from '../policy-registry.js';
-import { bindToCall } from './pass-through.js';
 
 /** A method's bulkhead (shared when it comes from a named policy). */
 export function bulkheadLayer(
@@ -10,5 +9,5 @@ export function bulkheadLayer(
   options: BulkheadOptions,
 ): Layer {
   const bulkhead = registry.bulkhead(name, options);
-  return { kind: 'bulkhead', target: bulkhead, bind: ({ args }) => bindToCall(bulkhead, args) };
+  return { kind: 'bulkhead', target: bulkhead };
 }

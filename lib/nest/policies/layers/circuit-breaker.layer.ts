@@ -11,12 +11,7 @@ export function circuitBreakerLayer(
 ): Layer {
   const { key: keyOf, ...breakerOptions } = options;
   if (!keyOf) {
-    const breaker = registry.breaker(name, breakerOptions);
-    return {
-      kind: 'circuitBreaker',
-      target: breaker,
-      bind: ({ args }) => bindToCall(breaker, args),
-    };
+    return { kind: 'circuitBreaker', target: registry.breaker(name, breakerOptions) };
   }
   const group = registry.keyedBreaker(name, breakerOptions);
   const keyFor = keyOf as (...args: unknown[]) => string;

@@ -32,6 +32,6 @@ export function withFeatureGate(
     },
   };
   const inside = layers.findIndex((layer) => layer.kind === 'fallback') + 1;
-  const gateLayer: Layer = { kind: 'feature', target: policy, bind: () => policy };
+  const gateLayer: Layer = { kind: 'feature', target: policy };
   return [...layers.slice(0, inside), gateLayer, ...layers.slice(inside)];
 }

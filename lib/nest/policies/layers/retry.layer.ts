@@ -1,7 +1,6 @@
 import { createRetry, type RetryOptions } from '../../../core/index.js';
 import type { ResilienceEvents } from '../../events/resilience-events.js';
 import type { Layer } from '../layer.js';
-import { bindToCall } from './pass-through.js';
 
 /** A method's retry policy, its retries published on the event bus. */
 export function retryLayer(events: ResilienceEvents, name: string, options: RetryOptions): Layer {
@@ -10,5 +9,5 @@ export function retryLayer(events: ResilienceEvents, name: string, options: Retr
     events.emit('retry.scheduled', { name, attempt, delayMs, error }),
   );
   events.emit('policy.created', { kind: 'retry', name, policy: retry });
-  return { kind: 'retry', target: retry, bind: ({ args }) => bindToCall(retry, args) };
+  return { kind: 'retry', target: retry };
 }

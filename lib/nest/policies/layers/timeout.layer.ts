@@ -1,7 +1,6 @@
 import { createTimeout, type TimeoutOptions } from '../../../core/index.js';
 import type { ResilienceEvents } from '../../events/resilience-events.js';
 import type { Layer } from '../layer.js';
-import { bindToCall } from './pass-through.js';
 
 /** A method's timeout, published on the event bus when it fires. */
 export function timeoutLayer(
@@ -12,5 +11,5 @@ export function timeoutLayer(
   const timeout = createTimeout(options);
   timeout.on('timeout', ({ ms }) => events.emit('timeout.fired', { name, ms }));
   events.emit('policy.created', { kind: 'timeout', name, policy: timeout });
-  return { kind: 'timeout', target: timeout, bind: ({ args }) => bindToCall(timeout, args) };
+  return { kind: 'timeout', target: timeout };
 }
