@@ -16,15 +16,15 @@ import {
 } from './circuit-breaker.settings.js';
 import { snapshotOf, type CircuitBreakerStats } from './circuit-breaker.stats.js';
 import type { CircuitState, StateChangeReason } from './circuit-state.js';
-import { CircuitStateMachine } from './circuit-state-machine.js';
+import { CircuitStateMachine, type TransitionHandler } from './circuit-state-machine.js';
+import { CIRCUIT_BREAKER_DEFAULTS } from './circuit-breaker.defaults.js';
+import { UNTIMED, timeOrNow } from './call-time.js';
 import {
   effectiveBreakerOptionsOf,
   type EffectiveCircuitBreakerOptions,
 } from './effective-breaker-options.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import { applyBreakerSettings, resolveBreakerReconfiguration } from './reconfigure-breaker.js';
-
-const defaultContext = toExecutionContext();
 
 /**
  * A circuit breaker: CLOSED → OPEN → HALF_OPEN → CLOSED (DESIGN §2).
@@ -49,36 +49,43 @@ const defaultContext = toExecutionContext();
 export class CircuitBreakerPolicy implements Policy {
   /** The breaker's name, used in errors, events, metrics and the registry. */
   readonly name: string;
-  /** Replaced in place by {@link reconfigure}. */
+  /** Replaced in place by {@link reconfigure}; shared by breakers configured alike. */
   protected settings: CircuitBreakerSettings;
-  protected readonly clock: Clock;
   protected readonly events = new TypedEventEmitter<CircuitBreakerEvents>();
-  protected readonly machine: CircuitStateMachine;
-  protected readonly recorder: OutcomeRecorder;
+  private readonly createdAt: number;
+  // Created on first use: an idle breaker (one of thousands, per tenant or per key) holds
+  // no more than its name and its (shared) settings.
+  private trackedMachine?: CircuitStateMachine;
+  private trackedRecorder?: OutcomeRecorder;
 
   /** @throws ResilienceConfigError naming every invalid option. */
   constructor(options: CircuitBreakerOptions = {}) {
-    const settings = resolveCircuitBreakerSettings(options);
-    this.settings = settings;
-    this.name = settings.name;
-    this.clock = settings.clock;
-    const now = this.clock.now();
-    this.machine = new CircuitStateMachine(
-      settings,
-      (from, to, reason, at) => this.entered(from, to, reason, at),
-      now,
-    );
-    this.recorder = new OutcomeRecorder(settings, this.machine, this.events, now);
+    this.settings = resolveCircuitBreakerSettings(options);
+    this.name = options.name ?? CIRCUIT_BREAKER_DEFAULTS.name;
+    this.createdAt = this.settings.clock.now();
+  }
+
+  protected get clock(): Clock {
+    return this.settings.clock;
+  }
+
+  protected get machine(): CircuitStateMachine {
+    return this.trackedMachine ?? this.startTracking().machine;
+  }
+
+  protected get recorder(): OutcomeRecorder {
+    return this.trackedRecorder ?? this.startTracking().recorder;
   }
 
   /** The current state (reading it applies a due OPEN → HALF_OPEN transition). */
   get state(): CircuitState {
+    if (!this.trackedMachine) return 'CLOSED';
     return this.refresh(this.clock.now());
   }
 
   /** True after `isolate()`, until `close()` or `reset()`. */
   get isIsolated(): boolean {
-    return this.machine.isolated;
+    return this.trackedMachine?.isolated ?? false;
   }
 
   /** 0–100; see {@link healthScoreOf}. */
@@ -104,16 +111,17 @@ export class CircuitBreakerPolicy implements Policy {
 
   /** Runs `fn` unless the breaker rejects the call. @throws CircuitOpenError when rejected. */
   async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-    const startedAt = this.clock.now();
+    const startedAt =
+      this.machine.state === 'CLOSED' && !this.timesCalls() ? UNTIMED : this.clock.now();
     const generation = this.admit(startedAt);
     let value: Awaited<T>;
     try {
-      value = await fn(options === undefined ? defaultContext : toExecutionContext(options));
+      value = await fn(toExecutionContext(options));
     } catch (error) {
-      this.recorder.failed(error, generation, startedAt, this.clock.now());
+      this.recorder.failed(error, generation, startedAt, this.endOf(startedAt));
       throw error;
     }
-    this.recorder.succeeded(generation, startedAt, this.clock.now());
+    this.recorder.succeeded(generation, startedAt, this.endOf(startedAt));
     return value;
   }
 
@@ -143,8 +151,8 @@ export class CircuitBreakerPolicy implements Policy {
     const restarted = applyBreakerSettings(this.machine, this.recorder, settings, this.clock.now());
     const result = {
       restarted,
-      previous: effectiveBreakerOptionsOf(previous),
-      current: effectiveBreakerOptionsOf(settings),
+      previous: effectiveBreakerOptionsOf(this.name, previous),
+      current: effectiveBreakerOptionsOf(this.name, settings),
     };
     if (this.events.hasListeners('reconfigured')) this.events.emit('reconfigured', result);
     return result;
@@ -152,7 +160,7 @@ export class CircuitBreakerPolicy implements Policy {
 
   /** The settings in force, in option names (see {@link EffectiveCircuitBreakerOptions}). */
   effectiveOptions(): EffectiveCircuitBreakerOptions {
-    return effectiveBreakerOptionsOf(this.settings);
+    return effectiveBreakerOptionsOf(this.name, this.settings);
   }
 
   /** Opens the breaker with a fresh recovery timeout. */
@@ -206,7 +214,8 @@ export class CircuitBreakerPolicy implements Policy {
   private admit(now: number): number {
     const machine = this.machine;
     if (machine.state === 'CLOSED') {
-      if (this.recorder.threshold.isTightened) this.recorder.threshold.relax(now);
+      const threshold = this.recorder.threshold;
+      if (threshold.isTightened) threshold.relax(timeOrNow(now, this.clock));
       return machine.generation;
     }
     machine.refresh(now);
@@ -215,6 +224,30 @@ export class CircuitBreakerPolicy implements Policy {
     if (this.events.hasListeners('rejected'))
       this.events.emit('rejected', { name: this.name, state: machine.state });
     throw new CircuitOpenError(this.name, machine.retryAfterMs(now));
+  }
+
+  /** Whether this call's start and end must be read from the clock (see `timesCalls`). */
+  private timesCalls(): boolean {
+    return (
+      this.settings.timesCalls ||
+      this.events.hasListeners('success') ||
+      this.events.hasListeners('failure')
+    );
+  }
+
+  private endOf(startedAt: number): number {
+    return Number.isNaN(startedAt) ? UNTIMED : this.clock.now();
+  }
+
+  private startTracking(): { machine: CircuitStateMachine; recorder: OutcomeRecorder } {
+    const { name, settings, events, createdAt } = this;
+    const onTransition: TransitionHandler = (from, to, reason, at) =>
+      this.entered(from, to, reason, at);
+    const machine = new CircuitStateMachine(settings, onTransition, createdAt);
+    const recorder = new OutcomeRecorder(name, settings, machine, events, createdAt);
+    this.trackedMachine = machine;
+    this.trackedRecorder = recorder;
+    return { machine, recorder };
   }
 
   private refresh(now: number): CircuitState {

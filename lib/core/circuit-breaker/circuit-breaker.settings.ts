@@ -4,6 +4,7 @@ import { OptionChecker } from '../validation/index.js';
 import { CIRCUIT_BREAKER_DEFAULTS as DEFAULTS } from './circuit-breaker.defaults.js';
 import type { CircuitBreakerOptions } from './circuit-breaker.options.js';
 import { checkCircuitBreakerOptions } from './check-circuit-breaker-options.js';
+import { internSettings } from './intern-settings.js';
 
 /** How outcomes are judged: consecutive failures, or rates over a count or time window. */
 export type BreakerMode = 'consecutive' | 'count' | 'time';
@@ -17,9 +18,11 @@ export interface AdaptiveSettings {
   readonly stablePeriodMs: number;
 }
 
-/** Circuit breaker options, validated, with every default applied. */
+/**
+ * Circuit breaker options, validated, with every default applied. The name is not part of
+ * them: breakers configured alike share one settings object (see {@link internSettings}).
+ */
 export interface CircuitBreakerSettings {
-  readonly name: string;
   readonly mode: BreakerMode;
   /** Calls (count window, and consecutive mode's stats window) or seconds (time window). */
   readonly windowSize: number;
@@ -39,6 +42,12 @@ export interface CircuitBreakerSettings {
   readonly isFailure: (error: unknown) => boolean;
   readonly adaptive?: AdaptiveSettings;
   readonly clock: Clock;
+  /**
+   * Whether a call's start and end must be read from the clock whatever listens: a time
+   * window, slow calls and the adaptive threshold need them. Reading the clock is a third of
+   * a breaker's cost on the success path, so otherwise it is skipped.
+   */
+  readonly timesCalls: boolean;
 }
 
 /**
@@ -56,9 +65,10 @@ export function resolveCircuitBreakerSettings(
     ? (options.failureRateThreshold ?? DEFAULTS.failureRateThreshold)
     : (options.failureThreshold ?? DEFAULTS.failureThreshold);
   const slowCallDurationMs = options.slowCallDurationMs ?? Infinity;
-  return {
-    name: options.name ?? DEFAULTS.name,
-    mode: window ? window.type : 'consecutive',
+  const mode = window ? window.type : 'consecutive';
+  const adaptive = resolveAdaptive(options, failureThreshold, window === undefined);
+  return internSettings({
+    mode,
     windowSize: window ? window.size : DEFAULTS.consecutiveModeStatsWindow,
     failureThreshold,
     minimumCalls: options.minimumCalls ?? DEFAULTS.minimumCalls,
@@ -70,9 +80,10 @@ export function resolveCircuitBreakerSettings(
     successThreshold: options.successThreshold ?? DEFAULTS.successThreshold,
     maxWaitInHalfOpenMs: options.maxWaitInHalfOpenMs ?? Infinity,
     isFailure: options.isFailure ?? isTransientFailure,
-    adaptive: resolveAdaptive(options, failureThreshold, window === undefined),
+    adaptive,
     clock: options.clock ?? systemClock,
-  };
+    timesCalls: mode === 'time' || slowCallDurationMs !== Infinity || adaptive !== undefined,
+  });
 }
 
 function resolveAdaptive(

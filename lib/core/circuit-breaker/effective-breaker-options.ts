@@ -28,8 +28,9 @@ export interface EffectiveKeyedCircuitBreakerOptions extends EffectiveCircuitBre
   readonly maxKeys: number;
 }
 
-/** `settings` in option names, without functions and the clock. */
+/** The settings of breaker `name` in option names, without functions and the clock. */
 export function effectiveBreakerOptionsOf(
+  name: string,
   settings: CircuitBreakerSettings,
 ): EffectiveCircuitBreakerOptions {
   const { mode, windowSize, failureThreshold } = settings;
@@ -38,7 +39,7 @@ export function effectiveBreakerOptionsOf(
       ? { failureThreshold }
       : { slidingWindow: { type: mode, size: windowSize }, failureRateThreshold: failureThreshold };
   return {
-    name: settings.name,
+    name,
     ...judging,
     minimumCalls: settings.minimumCalls,
     ...finite('slowCallDurationMs', settings.slowCallDurationMs),

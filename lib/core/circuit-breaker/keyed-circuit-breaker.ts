@@ -120,7 +120,7 @@ export class KeyedCircuitBreaker implements Policy {
       restarted: restartsBreaker(previous, next.settings),
       previous: this.effectiveOptions(),
       current: {
-        ...effectiveBreakerOptionsOf(next.settings),
+        ...effectiveBreakerOptionsOf(this.name, next.settings),
         maxKeys: maxKeys ?? DEFAULT_MAX_KEYS,
       },
     };
@@ -140,7 +140,7 @@ export class KeyedCircuitBreaker implements Policy {
   /** The settings each of its breakers applies (named as the keyed breaker), and `maxKeys`. */
   effectiveOptions(): EffectiveKeyedCircuitBreakerOptions {
     const settings = resolveCircuitBreakerSettings(this.breakerOptions);
-    return { ...effectiveBreakerOptionsOf(settings), maxKeys: this.maxKeys };
+    return { ...effectiveBreakerOptionsOf(this.name, settings), maxKeys: this.maxKeys };
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { TypedEventEmitter } from '../events/index.js';
 import { AdaptiveThreshold } from './adaptive-threshold.js';
 import { CallCounters } from './call-counters.js';
+import { durationBetween, timeOrNow } from './call-time.js';
 import type { CircuitBreakerEvents } from './circuit-breaker.events.js';
 import type { CircuitBreakerSettings } from './circuit-breaker.settings.js';
 import type { CircuitStateMachine } from './circuit-state-machine.js';
@@ -14,6 +15,9 @@ import { tripReasonOf } from './trip-rule.js';
  * CLOSED feeds the window and opens the breaker when a threshold is reached; in HALF_OPEN
  * it gives the probe's verdict. Outcomes of stale calls (admitted in an earlier
  * generation) are counted and reported, and change nothing else.
+ *
+ * Times may be `UNTIMED` (call-time.ts) when the settings need none (see `timesCalls`): the clock is
+ * then read only for a state change.
  */
 export class OutcomeRecorder {
   readonly counters = new CallCounters();
@@ -23,6 +27,7 @@ export class OutcomeRecorder {
   consecutiveFailures = 0;
 
   constructor(
+    private readonly name: string,
     public settings: CircuitBreakerSettings,
     private readonly machine: CircuitStateMachine,
     private readonly events: TypedEventEmitter<CircuitBreakerEvents>,
@@ -35,7 +40,7 @@ export class OutcomeRecorder {
   }
 
   succeeded(generation: number, startedAt: number, now: number): void {
-    const slow = this.countSuccess(now - startedAt);
+    const slow = this.countSuccess(durationBetween(startedAt, now));
     this.judgeSuccess(generation, slow, now);
   }
 
@@ -45,7 +50,7 @@ export class OutcomeRecorder {
       this.judgeIgnored(generation, now);
       return;
     }
-    const slow = this.countFailure(error, now - startedAt);
+    const slow = this.countFailure(error, durationBetween(startedAt, now));
     this.judgeFailure(generation, slow, now);
   }
 
@@ -55,7 +60,7 @@ export class OutcomeRecorder {
     this.counters.successes++;
     if (slow) this.counters.slowCalls++;
     if (this.events.hasListeners('success')) {
-      this.events.emit('success', { name: this.settings.name, durationMs });
+      this.events.emit('success', { name: this.name, durationMs });
     }
     return slow;
   }
@@ -66,7 +71,7 @@ export class OutcomeRecorder {
     this.counters.failures++;
     if (slow) this.counters.slowCalls++;
     if (this.events.hasListeners('failure')) {
-      this.events.emit('failure', { name: this.settings.name, error, durationMs });
+      this.events.emit('failure', { name: this.name, error, durationMs });
     }
     return slow;
   }
@@ -74,7 +79,7 @@ export class OutcomeRecorder {
   countIgnored(error: unknown): void {
     this.counters.ignored++;
     if (this.events.hasListeners('ignored'))
-      this.events.emit('ignored', { name: this.settings.name, error });
+      this.events.emit('ignored', { name: this.name, error });
   }
 
   /** What a success of `generation` does to the state: feeds the window, or is a probe's verdict. */
@@ -87,14 +92,14 @@ export class OutcomeRecorder {
     } else if (slow && this.settings.slowCallsTrip) {
       this.machine.moveTo('OPEN', 'slowProbe', now);
     } else {
-      this.machine.probeSucceeded(now);
+      this.machine.probeSucceeded(timeOrNow(now, this.settings.clock));
     }
   }
 
   judgeFailure(generation: number, slow: boolean, now: number): void {
     if (this.isStale(generation, now)) return;
     if (this.machine.state === 'HALF_OPEN') {
-      this.machine.moveTo('OPEN', 'probeFailed', now);
+      this.machine.moveTo('OPEN', 'probeFailed', timeOrNow(now, this.settings.clock));
       return;
     }
     this.consecutiveFailures++;
@@ -132,7 +137,7 @@ export class OutcomeRecorder {
 
   /** True when the call belongs to an earlier generation (the state changed meanwhile). */
   private isStale(generation: number, now: number): boolean {
-    if (this.machine.state !== 'CLOSED') this.machine.refresh(now);
+    if (this.machine.state !== 'CLOSED') this.machine.refresh(timeOrNow(now, this.settings.clock));
     return generation !== this.machine.generation;
   }
 
@@ -144,7 +149,8 @@ export class OutcomeRecorder {
       this.threshold.value,
     );
     if (reason === undefined) return;
-    this.threshold.recordTrip(now);
-    this.machine.moveTo('OPEN', reason, now);
+    const at = timeOrNow(now, this.settings.clock);
+    this.threshold.recordTrip(at);
+    this.machine.moveTo('OPEN', reason, at);
   }
 }

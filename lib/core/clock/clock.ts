@@ -11,4 +11,9 @@ export interface Clock {
   /** Schedules `callback` after `ms`; `unref` timers never keep the process alive. */
   setTimeout(callback: () => void, ms: number, options?: { unref?: boolean }): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
+  /**
+   * Lets a timer keep the process alive (`true`) or not, without rescheduling it. Optional:
+   * where a clock lacks it, callers clear the timer instead.
+   */
+  keepAlive?(handle: TimerHandle, keepAlive: boolean): void;
 }

@@ -11,4 +11,8 @@ export const systemClock: Clock = {
   clearTimeout(handle: TimerHandle): void {
     clearTimeout(handle as NodeJS.Timeout);
   },
+  keepAlive(handle: TimerHandle, keepAlive: boolean): void {
+    if (keepAlive) (handle as NodeJS.Timeout).ref();
+    else (handle as NodeJS.Timeout).unref();
+  },
 };

@@ -1,19 +1,27 @@
 import { toExecutionContext, invokeGuarded } from './execution-context.js';
-import type { ExecuteOptions, GuardedFunction, Policy } from './policy.js';
+import type { ExecuteOptions, ExecutionContext, GuardedFunction, Policy } from './policy.js';
 
 /**
  * Composes policies into one, outermost first: `compose(retry, breaker, timeout)` retries
  * calls that go through the breaker, each attempt bounded by the timeout.
  */
 export function compose(...policies: Policy[]): Policy {
+  if (policies.length === 0) return { execute: (fn, options) => runAlone(fn, options) };
   if (policies.length === 1) return policies[0];
+  const last = policies.length - 1;
   return {
     execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-      const run = (index: number, layerOptions?: ExecuteOptions): Promise<T> =>
-        index === policies.length
-          ? invokeGuarded(fn, toExecutionContext(layerOptions))
-          : policies[index].execute((context) => run(index + 1, context), layerOptions);
-      return run(0, options);
+      // The innermost policy's context goes to `fn` as it is: copying it would read its
+      // signal, which a timeout only builds when someone reads it.
+      const run = (index: number, context: ExecutionContext): Promise<T> =>
+        index === last
+          ? policies[index].execute(fn, context)
+          : policies[index].execute((inner) => run(index + 1, inner), context);
+      return policies[0].execute((inner) => run(1, inner), options);
     },
   };
+}
+
+function runAlone<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+  return invokeGuarded(fn, toExecutionContext(options));
 }

@@ -11,11 +11,24 @@ export function callerSignalOf(options?: { signal?: AbortSignal }): AbortSignal 
   return signal === neverAborted ? undefined : signal;
 }
 
-/** Builds the context handed to a guarded function from the caller's options. */
-export function toExecutionContext(options?: ExecuteOptions): ExecutionContext {
+const firstAttemptWithoutOptions: ExecutionContext = Object.freeze({
+  signal: neverAborted,
+  attempt: 1,
+  key: undefined,
+  args: undefined,
+});
+
+/**
+ * Builds the context handed to a guarded function from the caller's options (with
+ * `attempt` in place of theirs when given). Calls without options share one context.
+ */
+export function toExecutionContext(options?: ExecuteOptions, attempt?: number): ExecutionContext {
+  if (options === undefined && (attempt === undefined || attempt === 1)) {
+    return firstAttemptWithoutOptions;
+  }
   return {
     signal: options?.signal ?? neverAborted,
-    attempt: options?.attempt ?? 1,
+    attempt: attempt ?? options?.attempt ?? 1,
     key: options?.key,
     args: options?.args,
   };

@@ -2,7 +2,6 @@ import { abortableSleep } from '../abort/index.js';
 import { RetryExhaustedError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
-  invokeGuarded,
   toExecutionContext,
   type ExecuteOptions,
   type GuardedFunction,
@@ -100,7 +99,7 @@ export class RetryPolicy implements Policy {
     let previousBackoffMs = settings.baseDelayMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        const value = await invokeGuarded(fn, toExecutionContext({ ...options, attempt }));
+        const value = await fn(toExecutionContext(options, attempt));
         if (this.events.hasListeners('success')) this.events.emit('success', { attempts: attempt });
         return value;
       } catch (error) {

@@ -1,9 +1,8 @@
-import { systemClock, type Clock } from '../clock/index.js';
+import { DeadlineList, systemClock, type Clock } from '../clock/index.js';
 import { PolicyTimeoutError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
   invokeGuarded,
-  toExecutionContext,
   type ExecuteOptions,
   type GuardedFunction,
   type Policy,
@@ -13,6 +12,7 @@ import {
 import { OptionChecker } from '../validation/index.js';
 import { keepFixedOptions } from '../validation/keep-fixed-options.js';
 import { checkTimeoutOptions } from './check-timeout-options.js';
+import { TimedCall } from './timed-call.js';
 import type { TimeoutEvents } from './timeout.events.js';
 import type { EffectiveTimeoutOptions, TimeoutOptions } from './timeout.options.js';
 
@@ -23,9 +23,12 @@ import type { EffectiveTimeoutOptions, TimeoutOptions } from './timeout.options.
  * reason (never `PolicyTimeoutError`). The timeout is cooperative: a function that ignores
  * its signal keeps running, but nobody waits for it.
  *
- * On every path (success, failure, timeout, caller abort) the timer is cleared and the
- * listener on the caller's signal removed, so a long-lived signal shared by many calls
- * (a request's, or one a retry passes to each attempt) collects nothing.
+ * The signal is built only if the function reads it. Calls share one timer per policy (see
+ * {@link DeadlineList}): a settled call leaves nothing behind, and once no call is in flight
+ * the timer no longer keeps the process alive. On every path (success, failure, timeout,
+ * caller abort) the listener on the caller's signal is removed, so a long-lived signal
+ * shared by many calls (a request's, or one a retry passes to each attempt) collects
+ * nothing.
  *
  * @example
  * const timeout = createTimeout(2_000);
@@ -34,6 +37,8 @@ import type { EffectiveTimeoutOptions, TimeoutOptions } from './timeout.options.
 export class TimeoutPolicy implements Policy {
   private timeoutMs: number;
   private readonly clock: Clock;
+  /** Calls in flight under the current `ms` (a reconfigured policy starts a new list). */
+  private deadlines: DeadlineList<TimedCall<unknown>>;
   private readonly events = new TypedEventEmitter<TimeoutEvents>();
 
   /** @throws ResilienceConfigError when `ms` is missing, not > 0, or too long for a timer. */
@@ -44,6 +49,7 @@ export class TimeoutPolicy implements Policy {
     const resolved = typeof options === 'number' ? { ms: options } : options;
     this.timeoutMs = resolved.ms;
     this.clock = resolved.clock ?? systemClock;
+    this.deadlines = this.deadlinesOf(this.timeoutMs);
   }
 
   /** Milliseconds before a call is abandoned. */
@@ -64,6 +70,7 @@ export class TimeoutPolicy implements Policy {
     checker.throwIfInvalid();
     const result = { restarted: false, previous: { ms: this.timeoutMs }, current: { ms } };
     this.timeoutMs = ms;
+    this.deadlines = this.deadlinesOf(ms);
     if (this.events.hasListeners('reconfigured')) this.events.emit('reconfigured', result);
     return result;
   }
@@ -81,35 +88,21 @@ export class TimeoutPolicy implements Policy {
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const callerSignal = callerSignalOf(options);
     if (callerSignal?.aborted) return Promise.reject(callerSignal.reason);
-    const ms = this.timeoutMs;
-    const controller = new AbortController();
+    const deadlines = this.deadlines as DeadlineList<TimedCall<T>>;
     return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const settle = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        this.clock.clearTimeout(timer);
-        callerSignal?.removeEventListener('abort', onCallerAbort);
-        return true;
-      };
-      const onCallerAbort = (): void => {
-        if (!settle()) return;
-        controller.abort(callerSignal?.reason);
-        reject(callerSignal?.reason);
-      };
-      const timer = this.clock.setTimeout(() => {
-        if (!settle()) return;
-        const error = new PolicyTimeoutError(ms);
-        controller.abort(error);
-        if (this.events.hasListeners('timeout')) this.events.emit('timeout', { ms });
-        reject(error);
-      }, ms);
-      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-      invokeGuarded(fn, toExecutionContext({ ...options, signal: controller.signal })).then(
-        (value) => settle() && resolve(value),
-        (error: unknown) => settle() && reject(error),
-      );
+      const call = new TimedCall<T>(options, deadlines, resolve, reject, callerSignal);
+      call.start();
+      invokeGuarded(fn, call).then(call.succeeded, call.failed);
     });
+  }
+
+  private deadlinesOf(ms: number): DeadlineList<TimedCall<unknown>> {
+    return new DeadlineList(this.clock, ms, (call) => this.expired(call, ms));
+  }
+
+  private expired(call: TimedCall<unknown>, ms: number): void {
+    call.expired(new PolicyTimeoutError(ms));
+    if (this.events.hasListeners('timeout')) this.events.emit('timeout', { ms });
   }
 }
 

@@ -1,4 +1,4 @@
-import { TestClock } from '../../../lib/core/clock/index.js';
+import { TestClock, systemClock, type Clock } from '../../../lib/core/clock/index.js';
 import { PolicyTimeoutError, ResilienceConfigError } from '../../../lib/core/errors/index.js';
 import type { ExecutionContext } from '../../../lib/core/policy/index.js';
 import { createTimeout, checkTimeoutOptions } from '../../../lib/core/timeout/index.js';
@@ -149,5 +149,47 @@ describe('TimeoutPolicy', () => {
         source: 'resilience.config.json',
       },
     ]);
+  });
+});
+
+describe('TimeoutPolicy signal and timer economy', () => {
+  it('builds no signal for a function that never reads it, and an aborted one if read late', async () => {
+    const clock = new TestClock();
+    const timeout = createTimeout({ ms: 100, clock });
+    let context: ExecutionContext | undefined;
+    const result = outcome(
+      timeout.execute((given) => {
+        context = given;
+        return new Promise(() => undefined);
+      }),
+    );
+    await clock.advance(100);
+    const { error } = await result;
+    expect(error).toBeInstanceOf(PolicyTimeoutError);
+    expect(context?.signal.aborted).toBe(true);
+    expect(context?.signal.reason).toBe(error);
+  });
+
+  it('leaves no timer keeping the process alive once calls settle (real clock)', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const clock: Clock = {
+      ...systemClock,
+      setTimeout: (callback, ms) => {
+        const timer = systemClock.setTimeout(callback, ms) as NodeJS.Timeout;
+        timers.push(timer);
+        return timer;
+      },
+    };
+    const timeout = createTimeout({ ms: 60_000, clock });
+    const slow = () => new Promise<string>((resolve) => setImmediate(resolve, 'ok'));
+    const running = timeout.execute(slow);
+    expect(timers.map((timer) => timer.hasRef())).toEqual([true]);
+    await expect(running).resolves.toBe('ok');
+    expect(timers.map((timer) => timer.hasRef())).toEqual([false]);
+    const again = timeout.execute(slow);
+    expect(timers.map((timer) => timer.hasRef())).toEqual([true]);
+    await expect(again).resolves.toBe('ok');
+    expect(timers.map((timer) => timer.hasRef())).toEqual([false]);
+    clearTimeout(timers[0]);
   });
 });

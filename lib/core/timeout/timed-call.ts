@@ -1,0 +1,85 @@
+import type { DeadlineList, ListedDeadline } from '../clock/index.js';
+import type { ExecuteOptions, ExecutionContext } from '../policy/index.js';
+
+/**
+ * One call under a timeout: its place in the policy's {@link DeadlineList}, how it settles,
+ * and the context its function receives. The function's signal is built only when the
+ * function reads it: an AbortController costs far more than the rest of the timeout, and
+ * most functions never look at it.
+ */
+export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<T>> {
+  deadline = 0;
+  previous: TimedCall<T> | undefined;
+  next: TimedCall<T> | undefined;
+  listed = false;
+  readonly attempt: number;
+  readonly key?: string;
+  readonly args?: readonly unknown[];
+  private controller: AbortController | undefined;
+  private abortedWith: { reason: unknown } | undefined;
+
+  constructor(
+    options: ExecuteOptions | undefined,
+    private readonly deadlines: DeadlineList<TimedCall<T>>,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (error: unknown) => void,
+    private readonly callerSignal: AbortSignal | undefined,
+  ) {
+    this.attempt = options?.attempt ?? 1;
+    this.key = options?.key;
+    this.args = options?.args;
+  }
+
+  /** Aborted with the timeout's error, or with the caller's reason when the caller gives up. */
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.abortedWith) this.controller.abort(this.abortedWith.reason);
+    }
+    return this.controller.signal;
+  }
+
+  /** Starts the clock (and listens to the caller's signal, if any). */
+  start(): void {
+    this.deadlines.add(this);
+    this.callerSignal?.addEventListener('abort', this.callerAborted, { once: true });
+  }
+
+  readonly succeeded = (value: T): void => {
+    if (this.leave()) this.resolve(value);
+  };
+
+  readonly failed = (error: unknown): void => {
+    if (this.leave()) this.reject(error);
+  };
+
+  /** The deadline passed (the list has already let the call go). */
+  expired(error: unknown): void {
+    this.stopFollowingCaller();
+    this.abort(error);
+    this.reject(error);
+  }
+
+  private readonly callerAborted = (): void => {
+    const reason = this.callerSignal?.reason;
+    if (!this.leave()) return;
+    this.abort(reason);
+    this.reject(reason);
+  };
+
+  /** Leaves the list; false when the call already ended another way. */
+  private leave(): boolean {
+    if (!this.deadlines.remove(this)) return false;
+    this.stopFollowingCaller();
+    return true;
+  }
+
+  private stopFollowingCaller(): void {
+    this.callerSignal?.removeEventListener('abort', this.callerAborted);
+  }
+
+  private abort(reason: unknown): void {
+    this.abortedWith = { reason };
+    this.controller?.abort(reason);
+  }
+}
