@@ -16,9 +16,18 @@ export const RATE_LIMIT_SCRIPTS: Readonly<Record<RateLimitAlgorithm, LuaScript>>
   'token-bucket': new LuaScript(TOKEN_BUCKET_LUA),
 };
 
-/** The ARGV of a rate-limit script: capacity, window (or refill rate), cost, time. */
+/** Token-bucket refill arithmetic absorbs rounding with this, as `token-bucket.ts` does. */
+const EPSILON = 1e-9;
+
+/**
+ * The ARGV of a rate-limit script: capacity, window (or refill rate), cost, time; for the
+ * token bucket also how long an empty bucket takes to fill (its key's TTL), computed here
+ * as the script would (`msToRefill(burst)` of token-bucket.ts, on the same doubles) and
+ * sent as text, which Redis takes as it is.
+ */
 export function scriptArgs(rule: RateLimitRule, cost: number, now: string): (number | string)[] {
-  return rule.algorithm === 'token-bucket'
-    ? [rule.burst, rule.refillPerSecond, cost, now]
-    : [rule.limit, rule.windowMs, cost, now];
+  if (rule.algorithm !== 'token-bucket') return [rule.limit, rule.windowMs, cost, now];
+  const { burst, refillPerSecond } = rule;
+  const fillMs = burst <= EPSILON ? 0 : Math.ceil(burst / (refillPerSecond / 1000) - EPSILON);
+  return [burst, refillPerSecond, cost, now, fillMs];
 }

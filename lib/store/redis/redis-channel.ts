@@ -2,16 +2,19 @@ import { OutageTracker, type Clock, type OutageReporter } from '../../core/index
 import { DeadlineWatch } from './deadline-watch.js';
 import { isNoScript, type LuaScript } from './lua-script.js';
 import { serversOf, type RedisConnection } from './redis-connection.js';
+import { WriteBatch } from './write-batch.js';
 
 /**
  * Every command the store sends goes through here: bounded by `storeTimeoutMs` (one
  * watchdog timer, not one per command), and counted towards the store's reachability so an
  * outage is reported once. Scripts run by SHA; a server that lacks one (NOSCRIPT: it
  * restarted, failed over or flushed its cache) gets the source, which caches it again.
+ * Commands sent while others are in flight share socket writes ({@link WriteBatch}).
  */
 export class RedisChannel {
   private readonly watch: DeadlineWatch;
   private readonly outage: OutageTracker;
+  private readonly batch: WriteBatch;
 
   constructor(
     readonly client: RedisConnection,
@@ -23,6 +26,7 @@ export class RedisChannel {
   ) {
     this.watch = new DeadlineWatch(timeoutMs);
     this.outage = new OutageTracker(reporter);
+    this.batch = new WriteBatch(() => client.stream);
   }
 
   /** The time argument of a script: '' lets the script read the server's clock. */
@@ -30,26 +34,35 @@ export class RedisChannel {
     return this.clock ? String(this.clock.now()) : '';
   }
 
-  /** Runs `script` on `keys` (one key, or several of one slot) with `args`. */
-  run(
+  /**
+   * Runs `script` on `keys` (one key, or several of one slot) with `args`; `read` turns its
+   * reply into the result.
+   */
+  run<R = unknown>(
     script: LuaScript,
     keys: string | readonly string[],
     args: readonly (string | number)[],
-  ): Promise<unknown> {
+    read?: (reply: unknown) => R,
+  ): Promise<R> {
     const { client } = this;
-    const single = typeof keys === 'string';
-    const numKeys = single ? 1 : keys.length;
-    const argv = single ? [keys, ...args] : [...keys, ...args];
-    const sent = client.evalsha(script.sha, numKeys, ...argv);
-    return this.watch.watch(sent, this.outage, (error) =>
-      isNoScript(error) ? client.eval(script.source, numKeys, ...argv) : undefined,
-    );
+    this.batch.sending(this.watch.busy);
+    const sent =
+      typeof keys === 'string'
+        ? client.evalsha(script.sha, 1, keys, ...args)
+        : client.evalsha(script.sha, keys.length, ...keys, ...args);
+    const again = (error: unknown): Promise<unknown> | undefined => {
+      if (!isNoScript(error)) return undefined;
+      const all = typeof keys === 'string' ? [keys] : keys;
+      return client.eval(script.source, all.length, ...all, ...args);
+    };
+    return this.watch.watch(sent, this.outage, again, read);
   }
 
   /** A plain command, e.g. `(c) => c.get(key)`. */
   call<T>(command: (client: RedisConnection) => Promise<T>): Promise<T> {
     let sent: Promise<T>;
     try {
+      this.batch.sending(this.watch.busy);
       sent = command(this.client);
     } catch (error) {
       sent = Promise.reject(error);

@@ -1,3 +1,5 @@
+import type { CorkableSocket } from './write-batch.js';
+
 /**
  * The part of an ioredis client (`Redis` or `Cluster`) the store uses. Both satisfy it, so
  * the store needs ioredis only at run time, and only when the app chose Redis.
@@ -21,6 +23,8 @@ export interface RedisConnection {
   quit(): Promise<unknown>;
   disconnect(): void;
   readonly status: string;
+  /** The socket of a single-server client (a Cluster has one per node instead). */
+  readonly stream?: CorkableSocket;
 }
 
 /** An ioredis `Cluster`: commands are routed by key; `nodes` reaches each server. */

@@ -5,13 +5,12 @@ import {
   type RateLimitRule,
 } from '../../core/index.js';
 import { bucketPattern, bucketStoreKey } from '../store-keys.js';
+import { decisionOf, type RateLimitReply } from './rate-limit-reply.js';
 import { RATE_LIMIT_SCRIPTS, scriptArgs } from './rate-limit-scripts.js';
 import type { RedisChannel } from './redis-channel.js';
 
 /** How many keys one DEL removes when resetting a limiter on a single server. */
 const DELETE_BATCH = 500;
-
-type Reply = [allowed: number, remaining: number, resetMs: number, retryAfterMs: number];
 
 /** Rate-limit decisions in Redis: each one script call, one round trip. */
 export class RedisRateLimits implements RateLimitOperations {
@@ -22,10 +21,9 @@ export class RedisRateLimits implements RateLimitOperations {
     const key = bucketStoreKey(channel.keyPrefix, bucketKey);
     const args = scriptArgs(rule, cost, channel.now());
     const limit = capacityOf(rule);
-    return channel.run(RATE_LIMIT_SCRIPTS[rule.algorithm], key, args).then((reply) => {
-      const [allowed, remaining, resetMs, retryAfterMs] = reply as Reply;
-      return { allowed: allowed === 1, limit, remaining, resetMs, retryAfterMs };
-    });
+    return channel.run(RATE_LIMIT_SCRIPTS[rule.algorithm], key, args, (reply) =>
+      decisionOf(reply as RateLimitReply, limit),
+    );
   }
 
   async reset(bucketKey: string): Promise<void> {

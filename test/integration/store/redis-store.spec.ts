@@ -57,6 +57,19 @@ describeWithRedis('RedisStore on one redis-server', () => {
     await store.close();
   });
 
+  it('stamps sliding-log permits with the server time in whole milliseconds', async () => {
+    const store = new RedisStore(client, { keyPrefix: 'server-stamp:' });
+    const rule = resolveRateLimitRule({ algorithm: 'sliding-window', limit: 5, windowMs: 60_000 });
+    const [seconds, micros] = await client.time();
+    const before = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    await store.rateLimits.consume('a:b', rule, 1);
+    const [stamp] = await client.lrange('server-stamp:ratelimit:{a}:b', 0, -1);
+    expect(stamp).toMatch(/^\d{13}$/);
+    expect(Number(stamp) - before).toBeGreaterThanOrEqual(0);
+    expect(Number(stamp) - before).toBeLessThan(1_500);
+    await store.close();
+  });
+
   it('uses the server clock when no clock is given', async () => {
     const store = new RedisStore(client, { keyPrefix: 'server-time:' });
     const rule = resolveRateLimitRule({ algorithm: 'fixed-window', limit: 1, windowMs: 3_600_000 });

@@ -29,6 +29,30 @@ describe('DeadlineWatch', () => {
     expect(seen).toEqual(['answered', 'failed NOAUTH']);
   });
 
+  it('reads the answer with `read`, and rejects when reading throws', async () => {
+    const { watch, seen, observer } = setup();
+    const read = (answer: number) => {
+      if (answer < 0) throw new Error('negative');
+      return answer * 2;
+    };
+    await expect(watch.watch(Promise.resolve(7), observer, undefined, read)).resolves.toBe(14);
+    await expect(watch.watch(Promise.resolve(-1), observer, undefined, read)).rejects.toThrow(
+      'negative',
+    );
+    expect(seen).toEqual(['answered', 'answered']);
+  });
+
+  it('is busy while a command is unanswered', async () => {
+    const { watch, observer } = setup();
+    const pending = deferred<number>();
+    expect(watch.busy).toBe(false);
+    const watched = watch.watch(pending.promise, observer);
+    expect(watch.busy).toBe(true);
+    pending.resolve(1);
+    await watched;
+    expect(watch.busy).toBe(false);
+  });
+
   it('fails a command without an answer once the timeout has passed, with one timer', async () => {
     const { clock, watch, seen, observer } = setup();
     const hung = deferred<string>();

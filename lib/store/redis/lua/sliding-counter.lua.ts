@@ -1,10 +1,10 @@
-import { BUCKET_LUA } from './clock.lua.js';
+import { allowLua, BUCKET_LUA } from './clock.lua.js';
 
 /**
  * Sliding window, approximate (the port of `sliding-window-counter.ts`, also `adaptive`):
  * hash { ws: window start, cur, prev }. Within a window a permit only adds to `cur`; the
- * TTL moves only when the time the state counts nothing moves. Returns { allowed (0/1),
- * remaining, resetMs, retryAfterMs }.
+ * TTL moves only when the time the state counts nothing moves. Replies as BUCKET_LUA
+ * (clock.lua.ts) says.
  */
 export const SLIDING_COUNTER_LUA = `${BUCKET_LUA}
 local limit = capacity
@@ -37,11 +37,11 @@ if room >= 0 and previous * (window - elapsed) <= room * window then
     if passed > 0 or not state[1] then
       redis.call('HSET', key, 'ws', start, 'cur', current, 'prev', previous)
     else
-      redis.call('HINCRBY', key, 'cur', cost)
+      redis.call('HINCRBY', key, 'cur', ARGV[3])
     end
     if expires_at ~= was_reset_at then redis.call('PEXPIRE', key, math.ceil(expires_at - now)) end
   end
-  return {1, remaining(), expires_at - now, 0}
+  ${allowLua('remaining()', 'expires_at - now')}
 end
 local retry = window
 if cost <= limit then

@@ -1,11 +1,15 @@
-import { BUCKET_LUA } from './clock.lua.js';
+import { allowLua, BUCKET_STAMP_LUA } from './clock.lua.js';
 
 /**
  * Sliding window, exact (the port of `sliding-window-log.ts`): a list of the permits'
- * times, oldest first, never longer than the limit. Returns { allowed (0/1), remaining,
- * resetMs, retryAfterMs }.
+ * times, oldest first, never longer than the limit. Replies as BUCKET_LUA (clock.lua.ts)
+ * says.
+ *
+ * A permit is pushed first and taken back when it does not fit: RPUSH answers the length,
+ * so an allowed permit (the common case) needs no LLEN. Times and the TTL go to Redis as
+ * text (`stamp`, ARGV[2]), never as numbers it would format again.
  */
-export const SLIDING_LOG_LUA = `${BUCKET_LUA}
+export const SLIDING_LOG_LUA = `${BUCKET_STAMP_LUA}
 local limit = capacity
 local cutoff = now - window
 while true do
@@ -13,22 +17,32 @@ while true do
   if not oldest or tonumber(oldest) > cutoff then break end
   redis.call('LPOP', key)
 end
-local count = redis.call('LLEN', key)
-if count + cost <= limit and cost > 0 then
-  local stamp = now
+local count
+if cost == 0 then
+  count = redis.call('LLEN', key)
+elseif cost == 1 then
+  count = redis.call('RPUSH', key, stamp) - 1
+else
   local pushed = 0
   while pushed < cost do
     local batch = {}
     for i = 1, math.min(1000, cost - pushed) do batch[i] = stamp end
-    redis.call('RPUSH', key, unpack(batch))
+    count = redis.call('RPUSH', key, unpack(batch)) - cost
     pushed = pushed + #batch
   end
-  redis.call('PEXPIRE', key, window)
-  return {1, limit - count - cost, window, 0}
 end
+if count + cost <= limit then
+  if cost == 0 then
+    local reset = 0
+    if count > 0 then reset = tonumber(redis.call('LINDEX', key, -1)) + window - now end
+    ${allowLua('limit - count', 'reset')}
+  end
+  redis.call('PEXPIRE', key, ARGV[2])
+  ${allowLua('limit - count - cost', 'window')}
+end
+if cost > 0 then redis.call('LTRIM', key, 0, -cost - 1) end
 local reset = 0
 if count > 0 then reset = tonumber(redis.call('LINDEX', key, -1)) + window - now end
-if count + cost <= limit then return {1, limit - count, reset, 0} end
 local retry = window
 if cost <= limit then
   retry = tonumber(redis.call('LINDEX', key, count + cost - limit - 1)) + window - now

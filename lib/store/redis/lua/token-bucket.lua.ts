@@ -1,23 +1,22 @@
-import { BUCKET_LUA } from './clock.lua.js';
+import { allowLua, BUCKET_LUA } from './clock.lua.js';
 
 /**
- * Token bucket (the port of `token-bucket.ts`): hash { t: tokens, u: updated at }; the TTL
- * is how long the bucket takes to fill. Here ARGV[2] is `refillPerSecond`. A read (cost 0)
- * of a key that does not exist writes nothing. Returns { allowed (0/1), remaining, resetMs,
- * retryAfterMs }.
+ * Token bucket (the port of `token-bucket.ts`): a string holding two doubles, tokens and
+ * updated at (struct.pack: exact, and cheaper than formatting them as text), written with
+ * its TTL in one SET, which is how long the bucket takes to fill. Here ARGV[2] is
+ * `refillPerSecond` and ARGV[5] that TTL (`fillMs` in rate-limit-scripts.ts: the same
+ * arithmetic as `msToRefill(burst)`, sent as text so Redis need not format it). A read
+ * (cost 0) of a key that does not exist writes nothing. Replies as BUCKET_LUA
+ * (clock.lua.ts) says.
  */
 export const TOKEN_BUCKET_LUA = `${BUCKET_LUA}
 local EPSILON = 1e-9
-local function num(value) return string.format('%.17g', value) end
 local burst = capacity
 local per_ms = window / 1000
-local function ms_to_refill(tokens)
-  if tokens <= EPSILON then return 0 end
-  return math.ceil(tokens / per_ms - EPSILON)
-end
-local state = redis.call('HMGET', key, 't', 'u')
-local tokens = tonumber(state[1]) or burst
-local updated_at = tonumber(state[2]) or now
+local ceil = math.ceil
+local state = redis.call('GET', key)
+local tokens, updated_at = burst, now
+if state then tokens, updated_at = struct.unpack('<dd', state) end
 if now > updated_at then
   tokens = math.min(burst, tokens + (now - updated_at) * per_ms)
   updated_at = now
@@ -26,14 +25,24 @@ elseif tokens > burst then
 end
 local allowed = tokens + EPSILON >= cost
 if allowed then tokens = math.max(0, tokens - cost) end
-local reset = ms_to_refill(burst - tokens)
-if cost > 0 or state[1] then
-  redis.call('HSET', key, 't', num(tokens), 'u', updated_at)
-  redis.call('PEXPIRE', key, ms_to_refill(burst))
+-- msToRefill of token-bucket.ts, written out: a Lua function would be created per call
+local reset = 0
+if burst - tokens > EPSILON then reset = ceil((burst - tokens) / per_ms - EPSILON) end
+if cost > 0 or state then
+  if ARGV[5] ~= '0' then
+    redis.call('SET', key, struct.pack('<dd', tokens, updated_at), 'PX', ARGV[5])
+  else
+    redis.call('DEL', key)
+  end
 end
 local remaining = math.floor(tokens + EPSILON)
-if allowed then return {1, remaining, reset, 0} end
+if allowed then
+  ${allowLua('remaining', 'reset')}
+end
 local retry = reset
-if cost <= burst then retry = ms_to_refill(cost - tokens) end
+if cost <= burst then
+  retry = 0
+  if cost - tokens > EPSILON then retry = ceil((cost - tokens) / per_ms - EPSILON) end
+end
 return {0, remaining, reset, retry}
 `;
