@@ -11,7 +11,11 @@ export interface BenchConfig {
   overhead: { rounds: number; warmupMs: number; sampleMs: number };
   /** The decorated pipeline with metrics off and on. */
   metrics: { rounds: number; warmupMs: number; sampleMs: number };
+  /** The same pipeline programmatic and as decorators on a provider method. */
+  decorated: { rounds: number; warmupMs: number; sampleMs: number };
   memory: { rounds: number; breakers: number };
+  /** Distinct keys held by in-memory rate limiters. */
+  storeKeys: { keys: number };
   rateLimit: {
     rounds: number;
     warmupOps: number;
@@ -40,13 +44,16 @@ const full: BenchConfig = {
     'rate-limit': 2,
     http: 1,
     metrics: 2,
+    decorated: 2,
     'rate-limit-redis': 2,
     'rate-limit-redis-100': 2,
   },
   groupTimeoutMs: 180_000,
   overhead: { rounds: 30, warmupMs: 400, sampleMs: 25 },
   metrics: { rounds: 30, warmupMs: 400, sampleMs: 25 },
+  decorated: { rounds: 30, warmupMs: 400, sampleMs: 25 },
   memory: { rounds: 5, breakers: 10_000 },
+  storeKeys: { keys: 1_000_000 },
   rateLimit: {
     rounds: 16,
     warmupOps: 20_000,
@@ -55,7 +62,7 @@ const full: BenchConfig = {
     limit: 1_000_000,
     windowMs: 60_000,
   },
-  http: { rounds: 5, durationSec: 2, warmupSec: 1, connections: 10 },
+  http: { rounds: 7, durationSec: 2, warmupSec: 1, connections: 10 },
   rateLimitRedis: {
     rounds: 10,
     opsPerSample: 4_000,
@@ -68,11 +75,13 @@ const full: BenchConfig = {
 
 const quick: BenchConfig = {
   quick: true,
-  processes: { overhead: 1, memory: 1, 'rate-limit': 1, http: 1, metrics: 1 },
+  processes: { overhead: 1, memory: 1, 'rate-limit': 1, http: 1, metrics: 1, decorated: 1 },
   groupTimeoutMs: 60_000,
   overhead: { rounds: 5, warmupMs: 60, sampleMs: 10 },
   metrics: { rounds: 5, warmupMs: 60, sampleMs: 10 },
+  decorated: { rounds: 5, warmupMs: 60, sampleMs: 10 },
   memory: { rounds: 2, breakers: 10_000 },
+  storeKeys: { keys: 100_000 },
   rateLimit: { ...full.rateLimit, rounds: 3, warmupOps: 5_000, opsPerSample: 10_000 },
   http: { rounds: 2, durationSec: 1, warmupSec: 0.5, connections: 10 },
   rateLimitRedis: { ...full.rateLimitRedis, rounds: 2, opsPerSample: 1_000, batchesPerSample: 40 },

@@ -1,54 +1,119 @@
 import { join } from 'node:path';
 import { describeError } from '../harness/describe-error.js';
+import { SAME_APP_RATIO } from '../harness/figures.js';
 import { benchDist } from '../harness/paths.js';
 import { progress } from '../harness/progress.js';
 import { rotate } from '../harness/rotation.js';
 import { type MeasuredRound, toContenderRuns, withRatios } from '../harness/stats.js';
 import type { BenchError } from '../harness/types.js';
 import { type RunningApp, startApp } from '../http/app-process.js';
-import { load } from '../http/load.js';
-import { BODY, ROUTE } from '../http/messages.js';
+import { load, loadInterleaved } from '../http/load.js';
+import { BODY, PROTECTED_ROUTE, ROUTE } from '../http/messages.js';
 import type { BenchGroup } from './group.js';
 
 interface HttpContender {
   name: string;
   description: string;
-  /** Compiled app file under dist-sample/bench/http/. */
+  /** Compiled app file under dist-sample/bench/http/; contenders may share one app. */
   app: string;
+  route: string;
+  /** A contender on the same app whose figure this one is also divided by, round by round. */
+  sameAppBaseline?: string;
 }
 
+const BULWARK_UNDECORATED = 'bulwark app, undecorated route';
+
+/** Routes of one app alternate in slices this long, so their ratio pairs neighbours in time. */
+const SLICE_SEC = 0.5;
+
 const contenders: HttpContender[] = [
-  { name: 'plain', description: 'the route, undecorated', app: 'plain.app.js' },
+  { name: 'plain', description: 'the route, undecorated', app: 'plain.app.js', route: ROUTE },
+  {
+    name: BULWARK_UNDECORATED,
+    description: 'ResilienceModule.forRoot({}) imported, a route without decorators',
+    app: 'bulwark.app.js',
+    route: ROUTE,
+  },
   {
     name: 'bulwark decorators',
     description:
-      '@CircuitBreaker + @Retry + @Timeout(1000), applied by ResilienceModule.forRoot’s interceptor',
+      'the same app’s route with @CircuitBreaker + @Retry + @Timeout(1000) + @RateLimit (memory, limit 1e9 per 1 s, nothing rejected), applied by its interceptor',
     app: 'bulwark.app.js',
+    route: PROTECTED_ROUTE,
+    sameAppBaseline: BULWARK_UNDECORATED,
   },
   {
     name: '@nestjs/throttler guard',
     description: 'global ThrottlerGuard, ttl 1 s, limit 1e9 (nothing rejected)',
     app: 'throttler.app.js',
+    route: ROUTE,
   },
   {
     name: 'nestjs-resilience interceptor',
     description: 'ResilienceInterceptor(Timeout(1000), CircuitBreaker, Retry(2))',
     app: 'nestjs-resilience.app.js',
+    route: ROUTE,
   },
 ];
 
-interface LiveApp {
+interface LiveContender {
   contender: HttpContender;
-  app: RunningApp;
+  url: string;
   rounds: MeasuredRound[];
 }
 
-/** An app that answers anything but 200 "ok" would be measured doing something else. */
+/** A route that answers anything but 200 "ok" would be measured doing something else. */
 async function checkAnswers(url: string): Promise<void> {
-  const response = await fetch(url + ROUTE);
+  const response = await fetch(url);
   const body = await response.text();
   if (response.status !== 200 || body !== BODY) {
-    throw new Error(`GET ${ROUTE} answered ${response.status} ${body.slice(0, 200)}`);
+    throw new Error(`GET ${url} answered ${response.status} ${body.slice(0, 200)}`);
+  }
+}
+
+/** Starts each app once, however many contenders it serves. */
+async function startApps(
+  fail: (contender: HttpContender, error: unknown) => void,
+): Promise<{ apps: Map<string, RunningApp>; live: LiveContender[] }> {
+  const apps = new Map<string, RunningApp>();
+  const live: LiveContender[] = [];
+  for (const contender of contenders) {
+    try {
+      let app = apps.get(contender.app);
+      if (!app) {
+        app = await startApp(join(benchDist, 'http', contender.app));
+        apps.set(contender.app, app);
+      }
+      const url = app.url + contender.route;
+      await checkAnswers(url);
+      live.push({ contender, url, rounds: [] });
+      progress('http', `${contender.name} is up`);
+    } catch (error) {
+      fail(contender, error);
+    }
+  }
+  return { apps, live };
+}
+
+/** The live routes grouped by app, the apps in the rotated order of one round. */
+function appsInRoundOrder(live: readonly LiveContender[], round: number): LiveContender[][] {
+  const byApp = new Map<string, LiveContender[]>();
+  for (const entry of live) {
+    byApp.set(entry.contender.app, [...(byApp.get(entry.contender.app) ?? []), entry]);
+  }
+  return rotate([...byApp.values()], round);
+}
+
+/** Adds, round by round, each contender's figure ÷ its same-app baseline's. */
+function withSameAppRatios(measured: Map<string, MeasuredRound[]>): void {
+  for (const contender of contenders) {
+    const rounds = measured.get(contender.name);
+    const baseline = contender.sameAppBaseline && measured.get(contender.sameAppBaseline);
+    if (!rounds || !baseline) continue;
+    rounds.forEach((round, index) => {
+      const reference = baseline[index]?.value;
+      if (reference) round.extra = { ...round.extra, [SAME_APP_RATIO]: round.value / reference };
+    });
   }
 }
 
@@ -61,46 +126,48 @@ export const httpGroup: BenchGroup = {
       errors.push({ group: 'http', contender: contender.name, message: describeError(error) });
     };
 
-    let live: LiveApp[] = [];
-    for (const contender of contenders) {
-      let app: RunningApp | undefined;
-      try {
-        app = await startApp(join(benchDist, 'http', contender.app));
-        await checkAnswers(app.url);
-        await load(app.url, connections, warmupSec);
-        live.push({ contender, app, rounds: [] });
-        progress('http', `${contender.name} is up`);
-      } catch (error) {
-        fail(contender, error);
-        await app?.close();
-      }
-    }
-
+    const { apps, live: started } = await startApps(fail);
+    let live = started;
     try {
+      for (const entry of live) await load(entry.url, connections, warmupSec);
       for (let round = 0; round < rounds; round++) {
-        for (const entry of rotate(live, round)) {
-          const result = await load(entry.app.url, connections, durationSec);
-          if (result.failures > 0) {
-            fail(entry.contender, new Error(`${result.failures} failed requests in a round`));
-            live = live.filter((other) => other !== entry);
-            await entry.app.close();
-            continue;
-          }
-          entry.rounds.push({ value: result.reqPerSec, extra: { p99Ms: result.p99Ms } });
+        for (const routes of appsInRoundOrder(live, round)) {
+          const results =
+            routes.length > 1
+              ? await loadInterleaved(
+                  routes.map((entry) => entry.url),
+                  connections,
+                  durationSec,
+                  SLICE_SEC,
+                )
+              : [await load(routes[0].url, connections, durationSec)];
+          routes.forEach((entry, index) => {
+            const result = results[index];
+            if (result.failures > 0) {
+              fail(entry.contender, new Error(`${result.failures} failed requests in a round`));
+              live = live.filter((other) => other !== entry);
+              return;
+            }
+            entry.rounds.push({ value: result.reqPerSec, extra: { p99Ms: result.p99Ms } });
+          });
         }
         progress('http', `round ${round + 1}/${rounds}`);
       }
     } finally {
-      await Promise.all(live.map((entry) => entry.app.close()));
+      await Promise.all([...apps.values()].map((app) => app.close()));
     }
 
     const measured = new Map(live.map((entry) => [entry.contender.name, entry.rounds]));
+    withSameAppRatios(measured);
     const describe = new Map(contenders.map((c) => [c.name, c.description]));
     return {
       name: 'http',
       description:
-        `Nest on Express, GET ${ROUTE} returning "${BODY}", autocannon on loopback, ` +
-        `${connections} connections, ${durationSec} s per contender per round.`,
+        `Nest on Express, GET returning "${BODY}", autocannon on loopback, ` +
+        `${connections} connections, ${durationSec} s per contender per round. ` +
+        `The bulwark app serves an undecorated and a protected route, loaded in alternating ` +
+        `${SLICE_SEC} s slices; the protected one is also divided by the undecorated one of ` +
+        `the same app, round by round (goal ≥ 0.95).`,
       metric: 'reqPerSec',
       baseline: 'plain',
       ratioMeaning: 'requests per second ÷ the plain route’s in the same round (higher is better)',

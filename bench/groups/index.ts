@@ -10,4 +10,6 @@ export const groupLoaders: Record<string, () => Promise<BenchGroup>> = {
   'rate-limit-redis-100': async () =>
     (await import('./rate-limit-redis.js')).rateLimitRedisInFlightGroup,
   metrics: async () => (await import('./metrics.js')).metricsGroup,
+  'store-keys': async () => (await import('./store-keys.js')).storeKeysGroup,
+  decorated: async () => (await import('./decorated.js')).decoratedGroup,
 };

@@ -1,3 +1,4 @@
+import { digitsFor } from './figures.js';
 import { median, medianRatio } from './stats.js';
 import type { ContenderJson, GroupJson, GroupRun, Metric, RoundSample } from './types.js';
 
@@ -11,7 +12,8 @@ function extraMedians(rounds: readonly RoundSample[]): Record<string, number> {
   const keys = new Set(rounds.flatMap((round) => Object.keys(round.extra ?? {})));
   const medians: Record<string, number> = {};
   for (const key of keys) {
-    medians[medianKey(key)] = roundTo(median(rounds.map((round) => round.extra?.[key] ?? NaN)), 2);
+    const middle = median(rounds.map((round) => round.extra?.[key] ?? NaN));
+    medians[medianKey(key)] = roundTo(middle, digitsFor(key));
   }
   return medians;
 }
@@ -46,6 +48,8 @@ function roundTo(value: number, digits: number): number {
 
 function roundAll(figures: Record<string, number> | undefined): Record<string, number> {
   const rounded: Record<string, number> = {};
-  for (const [key, value] of Object.entries(figures ?? {})) rounded[key] = roundTo(value, 2);
+  for (const [key, value] of Object.entries(figures ?? {})) {
+    rounded[key] = roundTo(value, digitsFor(key));
+  }
   return rounded;
 }

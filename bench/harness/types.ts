@@ -1,5 +1,5 @@
 /** What a group measures; the JSON names the medians after it (`medianNsPerOp` ...). */
-export type Metric = 'nsPerOp' | 'reqPerSec' | 'bytesPerBreaker';
+export type Metric = 'nsPerOp' | 'reqPerSec' | 'bytesPerBreaker' | 'bytesPerKey';
 
 /** One contender's figure in one round, with its ratio to the baseline of the same round. */
 export interface RoundSample {

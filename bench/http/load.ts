@@ -20,3 +20,34 @@ export async function load(
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
+
+/**
+ * Drives the routes of one app in alternating slices of `sliceSec` (who goes first
+ * alternating too) for `durationSec` each, so that a burst of noise on a shared machine
+ * hits them alike: their ratio then compares neighbours in time. One result per route.
+ */
+export async function loadInterleaved(
+  urls: readonly string[],
+  connections: number,
+  durationSec: number,
+  sliceSec: number,
+): Promise<LoadResult[]> {
+  const slices = Math.max(1, Math.round(durationSec / sliceSec));
+  const totals = urls.map(() => ({ requests: 0, seconds: 0, failures: 0, p99s: [] as number[] }));
+  for (let slice = 0; slice < slices; slice++) {
+    for (let turn = 0; turn < urls.length; turn++) {
+      const index = (turn + slice) % urls.length;
+      const result = await autocannon({ url: urls[index], connections, duration: sliceSec });
+      const total = totals[index];
+      total.requests += result.requests.total;
+      total.seconds += result.duration;
+      total.failures += result.non2xx + result.errors + result.timeouts;
+      total.p99s.push(result.latency.p99);
+    }
+  }
+  return totals.map((total) => ({
+    reqPerSec: total.requests / total.seconds,
+    p99Ms: [...total.p99s].sort((a, b) => a - b)[total.p99s.length >> 1],
+    failures: total.failures,
+  }));
+}

@@ -7,3 +7,6 @@ export const CLOSE_APP = 'close';
 /** Every contender app answers this route with this body. */
 export const ROUTE = '/';
 export const BODY = 'ok';
+
+/** The bulwark app's decorated route, next to its undecorated `ROUTE` in the same app. */
+export const PROTECTED_ROUTE = '/protected';

@@ -1,3 +1,4 @@
+import { SAME_APP_RATIO } from '../harness/figures.js';
 import { medianKey } from '../harness/to-json.js';
 import type { ContenderJson, GroupJson, Metric, ResultsJson } from '../harness/types.js';
 
@@ -29,16 +30,43 @@ const columnsByMetric: Record<Metric, Column[]> = {
     { title: 'create all (ms)', cell: figure(medianKey('createMs'), 1) },
     { title: 'timers/breaker', cell: figure('timersPerBreaker', 2) },
   ],
+  bytesPerKey: [
+    { title: 'bytes/key', cell: figure(medianKey('bytesPerKey')) },
+    { title: 'timers/key', cell: figure(medianKey('timersPerKey'), 2) },
+    { title: 'fill (ms)', cell: figure(medianKey('fillMs')) },
+  ],
 };
 
+const asRatio = (value: unknown, digits = 2): string =>
+  typeof value === 'number' ? `${value.toFixed(digits)}×` : '–';
+
 function ratioCell(contender: ContenderJson): string {
-  return contender.ratioToBaseline === null ? '–' : `${contender.ratioToBaseline.toFixed(2)}×`;
+  return asRatio(contender.ratioToBaseline);
+}
+
+/** Shown only in groups where some contender has the figure. */
+const optionalColumns: { key: string; column: Column }[] = [
+  {
+    key: medianKey(SAME_APP_RATIO),
+    column: {
+      title: 'ratio to same app’s undecorated route',
+      cell: (contender) => asRatio(contender[medianKey(SAME_APP_RATIO)], 3),
+    },
+  },
+];
+
+function presentOptionalColumns(group: GroupJson): Column[] {
+  const contenders = Object.values(group.contenders);
+  return optionalColumns
+    .filter(({ key }) => contenders.some((contender) => typeof contender[key] === 'number'))
+    .map(({ column }) => column);
 }
 
 function renderGroup(name: string, group: GroupJson): string {
   const columns: Column[] = [
     ...columnsByMetric[group.metric],
     { title: `ratio to ${group.baseline}`, cell: ratioCell },
+    ...presentOptionalColumns(group),
     { title: 'rounds', cell: (contender) => String(contender.rounds.length) },
   ];
   const header = `| contender | ${columns.map((column) => column.title).join(' | ')} |`;

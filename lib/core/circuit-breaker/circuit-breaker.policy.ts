@@ -121,7 +121,7 @@ export class CircuitBreakerPolicy implements Policy {
       this.recorder.failed(error, generation, startedAt, this.endOf(startedAt));
       throw error;
     }
-    this.recorder.succeeded(generation, startedAt, this.endOf(startedAt));
+    this.recorder.succeeded(generation, startedAt, this.successEndOf(startedAt));
     return value;
   }
 
@@ -237,6 +237,12 @@ export class CircuitBreakerPolicy implements Policy {
 
   private endOf(startedAt: number): number {
     return Number.isNaN(startedAt) ? UNTIMED : this.clock.now();
+  }
+
+  /** A success's duration matters to the settings and `success` listeners only. */
+  private successEndOf(startedAt: number): number {
+    const timed = this.settings.timesCalls || this.events.hasListeners('success');
+    return timed ? this.endOf(startedAt) : UNTIMED;
   }
 
   private startTracking(): { machine: CircuitStateMachine; recorder: OutcomeRecorder } {

@@ -21,22 +21,44 @@ const ASYNC_OR_UNKNOWN_RETURN_TYPES: unknown[] = [undefined, Promise, Observable
 export function wrapMethod(target: object, methodName: string, pipeline: MethodPipeline): void {
   const original = (target as Record<string, AnyMethod>)[methodName];
   if (isWrapped(original)) return;
-  const returnsObservable = declaredReturnType(target, methodName) === Observable;
-  rejectSynchronousMethods(target, methodName, pipeline);
-  const wrapped = function (this: object, ...args: unknown[]): unknown {
-    const invocation = { args };
-    return returnsObservable
-      ? observableThroughPipeline(
-          pipeline,
-          invocation,
-          () => original.apply(this, args) as Observable<unknown>,
-        )
-      : promiseThroughPipeline(pipeline, invocation, () => original.apply(this, args));
-  };
+  const returnType = declaredReturnType(target, methodName);
+  rejectSynchronousMethods(returnType, pipeline);
+  const wrapped =
+    returnType === Observable
+      ? function (this: object, ...args: unknown[]): unknown {
+          return observableThroughPipeline(
+            pipeline,
+            { args },
+            () => original.apply(this, args) as Observable<unknown>,
+          );
+        }
+      : returnType === Promise
+        ? promiseMethod(original, pipeline)
+        : function (this: object, ...args: unknown[]): unknown {
+            return promiseThroughPipeline(pipeline, { args }, () => original.apply(this, args));
+          };
   copyMetadata(original, wrapped);
   Object.defineProperty(wrapped, 'name', { value: original.name });
   Object.defineProperty(wrapped, WRAPPED_BY_RESILIENCE, { value: true });
   Object.defineProperty(target, methodName, { value: wrapped, writable: true, configurable: true });
+}
+
+const NO_ARGUMENTS: readonly unknown[] = Object.freeze([]);
+
+/**
+ * A method declared to return a Promise: its promise goes to the policies as it is. A call
+ * without arguments (a getter-like method) copies none: next to the policies' own work,
+ * an arguments array built on every call is measurable.
+ */
+function promiseMethod(original: AnyMethod, pipeline: MethodPipeline): AnyMethod {
+  return function (this: unknown): unknown {
+    if (arguments.length === 0) {
+      return pipeline.executeWithArgs(NO_ARGUMENTS, () => original.call(this));
+    }
+    // eslint-disable-next-line prefer-rest-params -- a rest parameter builds an array on every call
+    const args = Array.prototype.slice.call(arguments) as unknown[];
+    return pipeline.executeWithArgs(args, () => original.apply(this, args));
+  };
 }
 
 function isWrapped(fn: unknown): boolean {
@@ -51,12 +73,7 @@ function declaredReturnType(target: object, methodName: string): unknown {
 }
 
 /** Policies are asynchronous: a method declared to return a plain value cannot keep its contract. */
-function rejectSynchronousMethods(
-  target: object,
-  methodName: string,
-  pipeline: MethodPipeline,
-): void {
-  const returnType = declaredReturnType(target, methodName);
+function rejectSynchronousMethods(returnType: unknown, pipeline: MethodPipeline): void {
   if (!ASYNC_OR_UNKNOWN_RETURN_TYPES.includes(returnType)) {
     throw new ResilienceConfigError([
       {

@@ -5,14 +5,14 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { catchError, throwError, type Observable } from 'rxjs';
-import { RetryExhaustedError, type RateLimitDecision } from '../../core/index.js';
-import type { Invocation } from '../execution/invocation.js';
+import type { Observable } from 'rxjs';
+import { RetryExhaustedError } from '../../core/index.js';
+import { withMappedErrors } from '../execution/forward-to.js';
 import { observableThroughPipeline } from '../execution/run-through-pipeline.js';
 import { HandlerPipelines } from '../explorer/handler-pipelines.js';
 import { ProtectedRoutes } from '../protected-paths/protected-routes.js';
 import { toHttpRejection } from './http-error.mapper.js';
-import { rateLimitHeaders } from './rate-limit-headers.js';
+import { HttpInvocation } from './http-invocation.js';
 
 /**
  * Applies a controller handler's policies around `next.handle()` (re-invoked per attempt).
@@ -21,6 +21,10 @@ import { rateLimitHeaders } from './rate-limit-headers.js';
  * adapter so Express and Fastify behave the same. Exhausted retries answer with the last
  * attempt's error, so a 502 from upstream stays a 502. On other transports (microservices,
  * WebSockets, GraphQL) it applies the policies and leaves errors to the transport.
+ *
+ * It runs on every request of the app, so it does no more than a lookup per request: the
+ * pipelines are built at start-up (a protected prefix's on the route's first request), and
+ * an unprotected route only gets its errors translated, without an operator chain.
  */
 @Injectable()
 export class ResilienceInterceptor implements NestInterceptor {
@@ -31,47 +35,40 @@ export class ResilienceInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const pipeline = this.pipelines.get(context.getHandler());
+    const handler = context.getHandler();
+    const own = this.pipelines.get(handler);
     if (context.getType() !== 'http') {
-      if (!pipeline) return next.handle();
+      if (!own) return next.handle();
       const invocation = { args: context.getArgs(), executionContext: context };
-      return observableThroughPipeline(pipeline, invocation, () => next.handle());
+      return observableThroughPipeline(own, invocation, () => next.handle());
     }
-    const http = context.switchToHttp();
-    const request = http.getRequest<{ ip?: string; url?: string }>();
-    const underPrefix = this.protectedRoutes.enabled
-      ? this.protectedRoutes.pipelineFor(
-          request.url ?? '',
-          context.getHandler(),
-          context.getClass(),
-        )
-      : undefined;
-    const response = http.getResponse<unknown>();
-    const invocation: Invocation = {
-      args: [request],
-      request,
-      executionContext: context,
-      onRateLimitDecision: (decision: RateLimitDecision) =>
-        this.setHeaders(response, rateLimitHeaders(decision)),
-    };
-    const chosen = underPrefix ?? pipeline;
-    const handled = chosen
-      ? observableThroughPipeline(chosen, invocation, () => next.handle())
-      : next.handle();
-    return handled.pipe(catchError((error: unknown) => this.asHttpError(error, response)));
+    const request = context.switchToHttp().getRequest<{ ip?: string; url?: string }>();
+    const pipeline = this.protectedRoutes.enabled
+      ? (this.protectedRoutes.pipelineFor(request.url ?? '', handler, context.getClass()) ?? own)
+      : own;
+    if (!pipeline) {
+      return withMappedErrors(next.handle(), (error) =>
+        this.asHttpError(error, context.switchToHttp().getResponse<unknown>()),
+      );
+    }
+    const invocation = new HttpInvocation(request, context, this.adapterHost.httpAdapter);
+    return observableThroughPipeline(
+      pipeline,
+      invocation,
+      () => next.handle(),
+      (error) => this.asHttpError(error, invocation.response),
+    );
   }
 
   /** Our rejections become HTTP answers; exhausted retries answer with the last attempt's error. */
-  private asHttpError(error: unknown, response: unknown): Observable<never> {
+  private asHttpError(error: unknown, response: unknown): unknown {
     const cause = error instanceof RetryExhaustedError ? error.lastError : error;
     const rejection = toHttpRejection(cause);
-    if (!rejection) return throwError(() => cause);
-    this.setHeaders(response, rejection.headers);
-    return throwError(() => rejection.exception);
-  }
-
-  private setHeaders(response: unknown, headers: Record<string, string>): void {
+    if (!rejection) return cause;
     const adapter = this.adapterHost.httpAdapter;
-    for (const [name, value] of Object.entries(headers)) adapter.setHeader(response, name, value);
+    for (const [name, value] of Object.entries(rejection.headers)) {
+      adapter.setHeader(response, name, value);
+    }
+    return rejection.exception;
   }
 }

@@ -1,27 +1,72 @@
-import { compose, type GuardedFunction, type Policy } from '../../core/index.js';
+import {
+  compose,
+  invokeGuarded,
+  toExecutionContext,
+  type ExecuteOptions,
+  type GuardedFunction,
+  type Policy,
+} from '../../core/index.js';
 import type { Invocation } from '../execution/invocation.js';
 import type { Layer } from './layer.js';
 import type { MethodIdentity } from './method-identity.js';
 
 /** The composed policies of one decorated method, outermost first. */
 export class MethodPipeline {
-  /** Composed once at start-up when no layer needs per-call binding (the common case). */
+  /** Composed once at start-up when no layer needs per-call data (the common case). */
   private readonly composed?: Policy;
+  /**
+   * Some policy runs inside a timeout and holds something until the call settles (a
+   * bulkhead's slot, a half-open probe): an attempt must stop as soon as the timeout fires.
+   */
+  readonly holdsInsideTimeout: boolean;
 
   constructor(
     readonly method: MethodIdentity,
     private readonly layers: readonly Layer[],
   ) {
-    if (layers.every((layer) => !layer.bind)) {
+    const timeoutAt = layers.findIndex((layer) => layer.kind === 'timeout');
+    this.holdsInsideTimeout = timeoutAt !== -1 && timeoutAt < layers.length - 1;
+    if (layers.every((layer) => !layer.executeFor)) {
       this.composed = compose(...layers.map((layer) => layer.target));
     }
   }
 
-  /** Runs `fn` through every layer for this call. */
+  /**
+   * Runs `fn` through every layer for this call. The arguments reach the layers that need
+   * per-call data; a pipeline composed at start-up has none, so it runs as a programmatic
+   * `compose(...)` would.
+   */
   execute<T>(invocation: Invocation, fn: GuardedFunction<T>): Promise<T> {
-    const options = { args: invocation.args };
-    if (this.composed) return this.composed.execute(fn, options);
-    const bound = this.layers.map((layer) => layer.bind?.(invocation) ?? layer.target);
-    return compose(...bound).execute(fn, options);
+    if (this.composed) return this.composed.execute(fn);
+    return this.executeFrom(0, invocation, fn, { args: invocation.args });
+  }
+
+  /** {@link execute} for a call that is nothing but its arguments (a provider method's). */
+  executeWithArgs<T>(args: readonly unknown[], fn: GuardedFunction<T>): Promise<T> {
+    if (this.composed) return this.composed.execute(fn);
+    return this.executeFrom(0, { args }, fn, { args });
+  }
+
+  /**
+   * Layer `index` and those inside it, as `compose` runs them, with the invocation for the
+   * layers that need it. The innermost layer's context goes to `fn` as it is: copying it
+   * would read its signal, which a timeout only builds when someone reads it.
+   */
+  private executeFrom<T>(
+    index: number,
+    invocation: Invocation,
+    fn: GuardedFunction<T>,
+    options: ExecuteOptions | undefined,
+  ): Promise<T> {
+    const layers = this.layers;
+    if (layers.length === 0) return invokeGuarded(fn, toExecutionContext(options));
+    const layer = layers[index];
+    const inner: GuardedFunction<T> =
+      index === layers.length - 1
+        ? fn
+        : (context) => this.executeFrom(index + 1, invocation, fn, context);
+    return layer.executeFor
+      ? layer.executeFor(invocation, inner, options)
+      : layer.target.execute(inner, options);
   }
 }

@@ -23,6 +23,24 @@ describe('CircuitBreakerPolicy clock reads', () => {
     expect(breaker.stats().successes).toBe(3);
   });
 
+  it('reads the clock once per success when only failures are listened to', async () => {
+    const clock = new CountingClock(1_000);
+    const breaker = createCircuitBreaker({ clock });
+    const durations: number[] = [];
+    breaker.on('failure', ({ durationMs }) => durations.push(durationMs));
+    await succeed(breaker);
+    const reads = clock.reads;
+    await succeed(breaker);
+    expect(clock.reads).toBe(reads + 1);
+    await breaker
+      .execute(async () => {
+        await clock.advance(25);
+        throw new Error('down');
+      })
+      .catch(() => undefined);
+    expect(durations).toEqual([25]);
+  });
+
   it('still opens at the time of the tripping failure', async () => {
     const clock = new CountingClock(1_000);
     const breaker = createCircuitBreaker({ failureThreshold: 3, recoveryTimeoutMs: 500, clock });

@@ -1,7 +1,7 @@
 import type { CircuitBreakerDecoratorOptions } from '../../decorators/decorator-options.types.js';
 import type { Layer } from '../layer.js';
 import type { PolicyRegistry } from '../policy-registry.js';
-import { bindToCall } from './pass-through.js';
+import { executeWithKey } from './keyed-call.js';
 
 /** A method's breaker: shared by name in the registry; split per key when `key` is set. */
 export function circuitBreakerLayer(
@@ -18,6 +18,7 @@ export function circuitBreakerLayer(
   return {
     kind: 'circuitBreaker',
     target: group,
-    bind: ({ args }) => bindToCall(group, args, String(keyFor(...args))),
+    executeFor: ({ args }, fn, callOptions) =>
+      executeWithKey(group, fn, callOptions, args, String(keyFor(...args))),
   };
 }

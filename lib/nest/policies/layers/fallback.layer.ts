@@ -12,7 +12,7 @@ import type {
 import type { ResilienceEvents } from '../../events/resilience-events.js';
 import { stableKeyOf } from '../../execution/stable-key.js';
 import type { Layer } from '../layer.js';
-import { bindToCall } from './pass-through.js';
+import { executeWithKey } from './keyed-call.js';
 
 type FallbackSetting = FallbackDecoratorOptions | FallbackHandler | string;
 
@@ -41,7 +41,8 @@ export function fallbackLayer(
   return {
     kind: 'fallback',
     target: fallback,
-    bind: ({ args, request }) => bindToCall(fallback, args, request?.url ?? stableKeyOf(args)),
+    executeFor: ({ args, request }, fn, callOptions) =>
+      executeWithKey(fallback, fn, callOptions, args, request?.url ?? stableKeyOf(args)),
   };
 }
 

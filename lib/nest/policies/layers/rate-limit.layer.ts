@@ -1,10 +1,7 @@
-import {
-  type ExecuteOptions,
-  type GuardedFunction,
-  type RateLimiterPolicy,
-} from '../../../core/index.js';
+import type { ExecuteOptions, GuardedFunction, RateLimiterPolicy } from '../../../core/index.js';
 import type { RateLimitDecoratorOptions } from '../../decorators/decorator-options.types.js';
 import type { Invocation } from '../../execution/invocation.js';
+import { KeyedCallOptions } from './keyed-call.js';
 import type { MethodIdentity } from '../method-identity.js';
 import type { Layer } from '../layer.js';
 import type { PolicyRegistry } from '../policy-registry.js';
@@ -35,26 +32,31 @@ export function rateLimitLayer(
   return {
     kind: 'rateLimit',
     target: limiter,
-    bind: (invocation) => ({
-      execute: <T>(fn: GuardedFunction<T>, callOptions?: ExecuteOptions) =>
-        limitedCall(limiter, keyFor(invocation), invocation, fn, {
-          ...callOptions,
-          args: invocation.args,
-        }),
-    }),
+    executeFor: (invocation, fn, callOptions) => {
+      try {
+        return limitedCall(limiter, keyFor(invocation), invocation, fn, callOptions);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
   };
 }
 
-async function limitedCall<T>(
+function limitedCall<T>(
   limiter: RateLimiterPolicy,
   key: string,
   invocation: Invocation,
   fn: GuardedFunction<T>,
-  options: ExecuteOptions,
+  options: ExecuteOptions | undefined,
 ): Promise<T> {
-  const decision = await limiter.consume(key);
-  invocation.onRateLimitDecision?.(decision);
-  return limiter.runWithDecision(decision, fn, { ...options, key });
+  return limiter.consume(key).then((decision) => {
+    invocation.onRateLimitDecision?.(decision);
+    return limiter.runWithDecision(
+      decision,
+      fn,
+      new KeyedCallOptions(options, invocation.args, key),
+    );
+  });
 }
 
 /**
