@@ -1,10 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resultsDir } from './harness/paths.js';
+import { repoRoot, resultsDir } from './harness/paths.js';
 import type { ResultsJson } from './harness/types.js';
 import { renderReport } from './report/render.js';
 
-// Usage: node dist-sample/bench/report.js [results.json]; defaults to bench/results/latest.json.
-const file = process.argv[2] ?? join(resultsDir, 'latest.json');
+// Usage: node dist-sample/bench/report.js [results.json] [--readme]; defaults to
+// bench/results/latest.json. With --readme the table replaces the README's bench section.
+const args = process.argv.slice(2);
+const file = args.find((arg) => !arg.startsWith('--')) ?? join(resultsDir, 'latest.json');
 const results = JSON.parse(readFileSync(file, 'utf8')) as ResultsJson;
-process.stdout.write(renderReport(results));
+const report = renderReport(results);
+
+if (args.includes('--readme')) writeIntoReadme(report);
+else process.stdout.write(report);
+
+function writeIntoReadme(section: string): void {
+  const readme = join(repoRoot, 'README.md');
+  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+  const text = readFileSync(readme, 'utf8');
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+  const updated = `${text.slice(0, from + start.length)}\n\n${section.trim()}\n${text.slice(to)}`;
+  writeFileSync(readme, updated);
+}

@@ -2,6 +2,9 @@ import { SAME_APP_RATIO } from '../harness/figures.js';
 import { medianKey } from '../harness/to-json.js';
 import type { ContenderJson, GroupJson, Metric, ResultsJson } from '../harness/types.js';
 
+/** How long a full run takes on the CI machine kind. */
+const BENCH_MINUTES = '10–15';
+
 interface Column {
   title: string;
   cell(contender: ContenderJson): string;
@@ -93,6 +96,10 @@ export function renderReport(results: ResultsJson): string {
     .map(([name, version]) => `${name} ${version}`)
     .join(', ');
   const lines = [
+    'Measured on this project’s CI machine kind (2 cores, Node 20), all contenders in one run, ' +
+      'alternating in rotated order; generated from `bench/results/latest.json` by ' +
+      '`node dist-sample/bench/report.js --readme` after `npm run bench`.',
+    '',
     `Measured ${results.date.slice(0, 10)}${results.quick ? ' (quick smoke run)' : ''} on ` +
       `Node ${results.node}, ${results.platform}, ${results.cpu.count} × ${results.cpu.model} ` +
       `(load average ${results.loadAverage.start.toFixed(1)} before, ` +
@@ -111,7 +118,8 @@ export function renderReport(results: ResultsJson): string {
     lines.push('');
   }
   lines.push(
-    'Rerun with `npm run bench` (2–3 minutes; `BENCH_QUICK=1 npm run bench` for a smoke run).',
+    `Rerun with \`npm run bench\` (${BENCH_MINUTES} minutes; \`BENCH_QUICK=1 npm run bench\` for a smoke run). ` +
+      'How the figures were reached: [docs/performance.md](docs/performance.md).',
     '',
   );
   return lines.join('\n');

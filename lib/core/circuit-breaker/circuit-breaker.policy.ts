@@ -241,8 +241,9 @@ export class CircuitBreakerPolicy implements Policy {
 
   /** A success's duration matters to the settings and `success` listeners only. */
   private successEndOf(startedAt: number): number {
+    if (Number.isNaN(startedAt)) return UNTIMED;
     const timed = this.settings.timesCalls || this.events.hasListeners('success');
-    return timed ? this.endOf(startedAt) : UNTIMED;
+    return timed ? this.clock.now() : UNTIMED;
   }
 
   private startTracking(): { machine: CircuitStateMachine; recorder: OutcomeRecorder } {

@@ -88,7 +88,8 @@ export class OutcomeRecorder {
     if (this.machine.state === 'CLOSED') {
       this.consecutiveFailures = 0;
       this.window.record(false, slow, now);
-      this.tripIfDue(now);
+      // A success can only trip a rate (reaching minimumCalls, or a slow call).
+      if (this.settings.mode !== 'consecutive') this.tripIfDue(now);
     } else if (slow && this.settings.slowCallsTrip) {
       this.machine.moveTo('OPEN', 'slowProbe', now);
     } else {

@@ -9,6 +9,14 @@ export interface ListedDeadline<E> {
   listed: boolean;
 }
 
+export interface DeadlineListOptions {
+  /**
+   * Whether entries in flight keep the process alive (a call's timeout must fire). Default
+   * true; off for work that something else keeps alive anyway (a store command's socket).
+   */
+  keepsProcessAlive?: boolean;
+}
+
 /**
  * Calls in flight that share one duration, each expiring `ms` after it was added, with one
  * timer for all of them. Entries expire in the order they were added, so the timer only
@@ -25,6 +33,7 @@ export class DeadlineList<E extends ListedDeadline<E>> {
   private newest: E | undefined;
   private timer: TimerHandle | undefined;
   private keepsAlive = false;
+  private readonly keepsProcessAlive: boolean;
 
   constructor(
     private readonly clock: Clock,
@@ -32,7 +41,21 @@ export class DeadlineList<E extends ListedDeadline<E>> {
     readonly ms: number,
     /** Runs for each entry that expires, after it has left the list. */
     private readonly onExpire: (entry: E) => void,
-  ) {}
+    options: DeadlineListOptions = {},
+  ) {
+    this.keepsProcessAlive = options.keepsProcessAlive ?? true;
+  }
+
+  /** True when no entry is in flight. */
+  get isEmpty(): boolean {
+    return this.oldest === undefined;
+  }
+
+  /** Stops the timer; entries still listed leave as they are removed, and none expires. */
+  stop(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 
   /** Adds `entry`, due `ms` from now. */
   add(entry: E): void {
@@ -44,7 +67,7 @@ export class DeadlineList<E extends ListedDeadline<E>> {
     else this.oldest = entry;
     this.newest = entry;
     if (this.timer === undefined) this.arm(this.ms);
-    else if (!this.keepsAlive) this.setKeepAlive(true);
+    else if (this.keepsProcessAlive && !this.keepsAlive) this.setKeepAlive(true);
   }
 
   /** Takes `entry` out (it settled); false when it had already left (it expired). */
@@ -63,17 +86,18 @@ export class DeadlineList<E extends ListedDeadline<E>> {
 
   private idle(): void {
     if (this.timer === undefined) return;
-    if (this.clock.keepAlive) {
-      this.setKeepAlive(false);
-    } else {
+    if (!this.clock.keepAlive) {
       this.clock.clearTimeout(this.timer);
       this.timer = undefined;
+    } else if (this.keepsAlive) {
+      this.setKeepAlive(false);
     }
   }
 
   private arm(delayMs: number): void {
-    this.timer = this.clock.setTimeout(this.expireDue, delayMs);
-    this.keepsAlive = true;
+    const unref = !this.keepsProcessAlive;
+    this.timer = this.clock.setTimeout(this.expireDue, delayMs, { unref });
+    this.keepsAlive = this.keepsProcessAlive;
   }
 
   private setKeepAlive(keepAlive: boolean): void {

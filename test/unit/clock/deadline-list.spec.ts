@@ -91,4 +91,22 @@ describe('DeadlineList', () => {
     expect(expired).toEqual(['b@150']);
     expect(clock.pendingTimers).toBe(0);
   });
+
+  it('never keeps the process alive when told not to, and expires nothing after stop()', async () => {
+    const clock = new KeepAliveClock();
+    const expired: string[] = [];
+    const list = new DeadlineList<Entry>(clock, 100, (entry) => expired.push(entry.name), {
+      keepsProcessAlive: false,
+    });
+    const a = new Entry('a');
+    list.add(a);
+    list.remove(a);
+    list.add(new Entry('b'));
+    expect(clock.keptAlive.size).toBe(0);
+    expect(list.isEmpty).toBe(false);
+    list.stop();
+    expect(clock.pendingTimers).toBe(0);
+    await clock.advance(1_000);
+    expect(expired).toEqual([]);
+  });
 });
