@@ -1,6 +1,7 @@
 import { BulkheadRejectedError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
+  abortOf,
   invokeGuarded,
   toExecutionContext,
   type ExecuteOptions,
@@ -101,7 +102,8 @@ export class BulkheadPolicy implements Policy {
 
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = toExecutionContext(options);
-    if (context.signal.aborted) return Promise.reject(context.signal.reason);
+    const aborted = abortOf(context);
+    if (aborted) return Promise.reject(aborted.reason);
     if (this.running < this.concurrentLimit) {
       this.running++;
       return this.runInSlot(fn, context);
@@ -123,9 +125,10 @@ export class BulkheadPolicy implements Policy {
 
   /** Runs `fn` in a slot already counted in `running`, and gives the slot back after. */
   private runInSlot<T>(fn: GuardedFunction<T>, context: ExecutionContext): Promise<T> {
-    if (context.signal.aborted) {
+    const aborted = abortOf(context);
+    if (aborted) {
       this.release();
-      return Promise.reject(context.signal.reason);
+      return Promise.reject(aborted.reason);
     }
     const result = invokeGuarded(fn, context);
     result.then(this.release, this.release);

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../clock/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
   invokeGuarded,
+  throwIfAborted,
   toExecutionContext,
   type ExecuteOptions,
   type GuardedFunction,
@@ -43,7 +44,7 @@ export class ChaosPolicy implements Policy {
 
   async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const context = toExecutionContext(options);
-    if (context.signal.aborted) throw context.signal.reason;
+    throwIfAborted(context);
     const { fault, latency, enabled } = this.options;
     if ((enabled && !enabled()) || this.random() >= this.rate) return invokeGuarded(fn, context);
     const latencyMs = latency === undefined ? 0 : this.drawLatency(latency);

@@ -3,6 +3,7 @@ import { FallbackError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
   invokeGuarded,
+  throwIfAborted,
   toExecutionContext,
   type ExecuteOptions,
   type ExecutionContext,
@@ -122,7 +123,7 @@ export class FallbackPolicy<V = unknown> implements Policy {
     options?: ExecuteOptions,
   ): Promise<FallbackResult<T>> {
     const context = toExecutionContext(options);
-    if (context.signal.aborted) throw context.signal.reason;
+    throwIfAborted(context);
     const key = context.key ?? 'default';
     const { layers, stats } = this;
     stats.attempted(PRIMARY);
@@ -132,7 +133,7 @@ export class FallbackPolicy<V = unknown> implements Policy {
       this.cache?.store(key, value);
       return { value, source: 'primary', warnings: [] };
     } catch (error) {
-      if (context.signal.aborted) throw context.signal.reason;
+      throwIfAborted(context);
       if (!this.shouldFallback(error)) throw error;
       return this.answerFromLayers<T>(error, context, key, layers, stats);
     }
@@ -163,7 +164,7 @@ export class FallbackPolicy<V = unknown> implements Policy {
         // the caller's T is trusted to match them.
         return { value: served.value as T, source: served.source, warnings };
       } catch (error) {
-        if (context.signal.aborted) throw context.signal.reason;
+        throwIfAborted(context);
         errors.push(error);
         warnings.push(`Fallback layer '${layer.label}' failed: ${messageOf(error)}`);
       }

@@ -11,8 +11,7 @@ export function compose(...policies: Policy[]): Policy {
   const last = policies.length - 1;
   return {
     execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-      // The innermost policy's context goes to `fn` as it is: copying it would read its
-      // signal, which a timeout only builds when someone reads it.
+      // The innermost policy calls `fn` itself, with its own context: no extra layer.
       const run = (index: number, context: ExecutionContext): Promise<T> =>
         index === last
           ? policies[index].execute(fn, context)

@@ -18,6 +18,55 @@ const firstAttemptWithoutOptions: ExecutionContext = Object.freeze({
   args: undefined,
 });
 
+/** Options that can tell whether their call was aborted without building a signal. */
+interface LazySignal {
+  abortedWith(): { reason: unknown } | undefined;
+}
+
+function hasLazySignal(options: object): options is LazySignal {
+  return typeof (options as Partial<LazySignal>).abortedWith === 'function';
+}
+
+/**
+ * Why the call was aborted (its caller gave up, or a timeout around it fired), or
+ * `undefined` while it may run on. Asks without building a signal nobody has built yet: a
+ * policy's "already aborted?" check must not cost an AbortController per call.
+ */
+export function abortOf(options?: ExecuteOptions): { reason: unknown } | undefined {
+  if (options === undefined) return undefined;
+  if (hasLazySignal(options)) return options.abortedWith();
+  const signal = options.signal;
+  return signal?.aborted ? { reason: signal.reason } : undefined;
+}
+
+/** Throws the abort reason if the call was aborted (see {@link abortOf}). */
+export function throwIfAborted(options?: ExecuteOptions): void {
+  const aborted = abortOf(options);
+  if (aborted) throw aborted.reason;
+}
+
+/**
+ * A context derived from the options a policy was given. The signal is read from them only
+ * when someone asks: the options may be a timeout's context, which builds its
+ * AbortController on first read, and most functions never look at it.
+ */
+class DerivedContext implements ExecutionContext, LazySignal {
+  constructor(
+    private readonly from: ExecuteOptions | undefined,
+    readonly attempt: number,
+    readonly key: string | undefined,
+    readonly args: readonly unknown[] | undefined,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.from?.signal ?? neverAborted;
+  }
+
+  abortedWith(): { reason: unknown } | undefined {
+    return abortOf(this.from);
+  }
+}
+
 /**
  * Builds the context handed to a guarded function from the caller's options (with
  * `attempt` in place of theirs when given). Calls without options share one context.
@@ -26,12 +75,19 @@ export function toExecutionContext(options?: ExecuteOptions, attempt?: number): 
   if (options === undefined && (attempt === undefined || attempt === 1)) {
     return firstAttemptWithoutOptions;
   }
-  return {
-    signal: options?.signal ?? neverAborted,
-    attempt: attempt ?? options?.attempt ?? 1,
-    key: options?.key,
-    args: options?.args,
-  };
+  return new DerivedContext(options, attempt ?? options?.attempt ?? 1, options?.key, options?.args);
+}
+
+/**
+ * The context of one call through a policy shared between calls: `options` (signal and
+ * attempt, read lazily as above) with this call's arguments and partition key.
+ */
+export function callContext(
+  options: ExecuteOptions | undefined,
+  args: readonly unknown[],
+  key: string | undefined,
+): ExecutionContext {
+  return new DerivedContext(options, options?.attempt ?? 1, key, args);
 }
 
 /** Calls `fn` and always returns a promise, turning a synchronous throw into a rejection. */

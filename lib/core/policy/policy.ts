@@ -6,7 +6,10 @@ export interface ExecutionContext {
   readonly attempt: number;
   /** The partition key (per tenant, per user ...), when the caller gave one. */
   readonly key?: string;
-  /** The decorated method's arguments, when the call comes through a decorator. */
+  /**
+   * The decorated method's arguments, for the policies that need them (a key function, a
+   * fallback method); absent where no policy of the method does.
+   */
   readonly args?: readonly unknown[];
 }
 

@@ -1,7 +1,7 @@
 import { systemClock } from '../clock/system-clock.js';
 import { RateLimitExceededError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
-import { invokeGuarded, toExecutionContext } from '../policy/index.js';
+import { abortOf, invokeGuarded, toExecutionContext } from '../policy/index.js';
 import type { ExecuteOptions, GuardedFunction, Policy } from '../policy/index.js';
 import type { ReconfigureResult } from '../policy/index.js';
 import { OptionChecker } from '../validation/index.js';
@@ -122,8 +122,8 @@ export class RateLimiterPolicy implements Policy {
 
   /** Runs `fn` with a permit for `options.key`; otherwise rejects with {@link RateLimitExceededError}. */
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-    const signal = options?.signal;
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    const aborted = abortOf(options);
+    if (aborted) return Promise.reject(aborted.reason);
     try {
       const taken = this.take(options?.key ?? DEFAULT_RATE_LIMIT_KEY, 1);
       if (!(taken instanceof Promise)) return this.runWithDecision(taken, fn, options);

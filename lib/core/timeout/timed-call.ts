@@ -16,7 +16,7 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   readonly key?: string;
   readonly args?: readonly unknown[];
   private controller: AbortController | undefined;
-  private abortedWith: { reason: unknown } | undefined;
+  private abortion: { reason: unknown } | undefined;
 
   constructor(
     options: ExecuteOptions | undefined,
@@ -34,9 +34,14 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   get signal(): AbortSignal {
     if (this.controller === undefined) {
       this.controller = new AbortController();
-      if (this.abortedWith) this.controller.abort(this.abortedWith.reason);
+      if (this.abortion) this.controller.abort(this.abortion.reason);
     }
     return this.controller.signal;
+  }
+
+  /** Whether the call was aborted, known without building the signal. */
+  abortedWith(): { reason: unknown } | undefined {
+    return this.abortion;
   }
 
   /** Starts the clock (and listens to the caller's signal, if any). */
@@ -79,7 +84,7 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   }
 
   private abort(reason: unknown): void {
-    this.abortedWith = { reason };
+    this.abortion = { reason };
     this.controller?.abort(reason);
   }
 }

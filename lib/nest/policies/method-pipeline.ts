@@ -48,9 +48,8 @@ export class MethodPipeline {
   }
 
   /**
-   * Layer `index` and those inside it, as `compose` runs them, with the invocation for the
-   * layers that need it. The innermost layer's context goes to `fn` as it is: copying it
-   * would read its signal, which a timeout only builds when someone reads it.
+   * Layer `index` and those inside it, as `compose` runs them (the innermost layer calls
+   * `fn` itself), with the invocation for the layers that need it.
    */
   private executeFrom<T>(
     index: number,

@@ -1,6 +1,9 @@
 import { TestClock, systemClock, type Clock } from '../../../lib/core/clock/index.js';
 import { PolicyTimeoutError, ResilienceConfigError } from '../../../lib/core/errors/index.js';
-import type { ExecutionContext } from '../../../lib/core/policy/index.js';
+import { compose, type ExecutionContext } from '../../../lib/core/policy/index.js';
+import { createFallback } from '../../../lib/core/fallback/index.js';
+import { createRateLimiter } from '../../../lib/core/rate-limit/index.js';
+import { createBulkhead } from '../../../lib/core/bulkhead/index.js';
 import { createTimeout, checkTimeoutOptions } from '../../../lib/core/timeout/index.js';
 import { OptionChecker } from '../../../lib/core/validation/index.js';
 import { countingSignal } from './listener-counting-signal.js';
@@ -191,5 +194,40 @@ describe('TimeoutPolicy signal and timer economy', () => {
     await expect(again).resolves.toBe('ok');
     expect(timers.map((timer) => timer.hasRef())).toEqual([false]);
     clearTimeout(timers[0]);
+  });
+
+  it('builds no signal through the policies inside it either, and hands them the same one', async () => {
+    const clock = new TestClock();
+    const built: AbortController[] = [];
+    const Original = globalThis.AbortController;
+    globalThis.AbortController = class extends Original {
+      constructor() {
+        super();
+        built.push(this);
+      }
+    };
+    try {
+      const pipeline = compose(
+        createTimeout({ ms: 100, clock }),
+        createFallback({ defaultValue: 'fallback' }),
+        createRateLimiter({ limit: 10, windowMs: 1_000, clock }),
+        createBulkhead({ maxConcurrent: 2 }),
+      );
+      await expect(pipeline.execute(async () => 'ok')).resolves.toBe('ok');
+      expect(built).toHaveLength(0);
+
+      let seen: AbortSignal | undefined;
+      const hung = pipeline.execute(({ signal }) => {
+        seen = signal;
+        return new Promise<string>(() => undefined);
+      });
+      await clock.advance(100);
+      await expect(hung).rejects.toBeInstanceOf(PolicyTimeoutError);
+      expect(built).toHaveLength(1);
+      expect(seen).toBe(built[0].signal);
+      expect(seen?.aborted).toBe(true);
+    } finally {
+      globalThis.AbortController = Original;
+    }
   });
 });

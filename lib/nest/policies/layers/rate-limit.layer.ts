@@ -1,7 +1,11 @@
-import type { ExecuteOptions, GuardedFunction, RateLimiterPolicy } from '../../../core/index.js';
+import {
+  callContext,
+  type ExecuteOptions,
+  type GuardedFunction,
+  type RateLimiterPolicy,
+} from '../../../core/index.js';
 import type { RateLimitDecoratorOptions } from '../../decorators/decorator-options.types.js';
 import type { Invocation } from '../../execution/invocation.js';
-import { KeyedCallOptions } from './keyed-call.js';
 import type { MethodIdentity } from '../method-identity.js';
 import type { Layer } from '../layer.js';
 import type { PolicyRegistry } from '../policy-registry.js';
@@ -51,11 +55,7 @@ function limitedCall<T>(
 ): Promise<T> {
   return limiter.consume(key).then((decision) => {
     invocation.onRateLimitDecision?.(decision);
-    return limiter.runWithDecision(
-      decision,
-      fn,
-      new KeyedCallOptions(options, invocation.args, key),
-    );
+    return limiter.runWithDecision(decision, fn, callContext(options, invocation.args, key));
   });
 }
 
