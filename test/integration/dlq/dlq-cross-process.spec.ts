@@ -4,7 +4,8 @@ import { RedisStore } from '../../../lib/store/index.js';
 import { compileLibForChildren } from '../../support/compile-lib.js';
 import { describeWithRedis } from '../../support/redis-binary.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
-import { DlqChild } from './dlq-child.js';
+import type { ChildWorker } from '../../support/child-worker.js';
+import { startDlqChild, startedIn } from './dlq-child.js';
 
 const waitFor = async (check: () => boolean, what: string): Promise<void> => {
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -15,7 +16,7 @@ describeWithRedis('Dead letters across processes on one redis-server', () => {
   let server: RedisServer;
   let client: Redis;
   let libDir: string;
-  let children: DlqChild[] = [];
+  let children: ChildWorker[] = [];
   let run = 0;
   let keyPrefix: string;
   let queue: DeadLetterQueue;
@@ -48,8 +49,8 @@ describeWithRedis('Dead letters across processes on one redis-server', () => {
   async function child(options: {
     visibilityTimeoutMs: number;
     hang?: boolean;
-  }): Promise<DlqChild> {
-    const started = await DlqChild.start(libDir);
+  }): Promise<ChildWorker> {
+    const started = await startDlqChild(libDir);
     children.push(started);
     await started.request('connect', { url: server.url, keyPrefix, ...options });
     return started;
@@ -66,7 +67,7 @@ describeWithRedis('Dead letters across processes on one redis-server', () => {
     const ids = await addJobs(20);
     const doomed = await child({ visibilityTimeoutMs: 1_000, hang: true });
     void doomed.request('processBatch', { size: 20 }).catch(() => undefined);
-    await waitFor(() => doomed.started.length === 1, 'the first handler to start');
+    await waitFor(() => startedIn(doomed).length === 1, 'the first handler to start');
     await doomed.kill();
     expect((await queue.stats()).byStatus).toMatchObject({ processing: 20, pending: 0 });
 
@@ -90,7 +91,7 @@ describeWithRedis('Dead letters across processes on one redis-server', () => {
     const handled = await Promise.all(
       workers.map((w) => w.request<string[]>('drain', { size: 25, startAt })),
     );
-    const started = workers.flatMap((w) => w.started);
+    const started = workers.flatMap(startedIn);
     expect(started).toHaveLength(1_000);
     expect(new Set(started).size).toBe(1_000);
     expect([...handled.flat()].sort()).toEqual([...ids].sort());

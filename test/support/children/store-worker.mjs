@@ -1,6 +1,7 @@
 // A "process of the fleet" for cross-process tests: it runs the package's rate limiter and
 // shared breaker over its own Redis connection, driven by messages from the test.
 import { setImmediate, setTimeout } from 'node:timers';
+import { serveRequests } from './serve-requests.mjs';
 
 const [libDir] = process.argv.slice(2);
 const core = await import(`${libDir}/core/index.js`);
@@ -56,11 +57,4 @@ const handlers = {
   },
 };
 
-process.on('message', async ({ id, type, ...args }) => {
-  try {
-    process.send({ id, result: await handlers[type](args) });
-  } catch (error) {
-    process.send({ id, error: String(error?.stack ?? error) });
-  }
-});
-process.send({ ready: true });
+serveRequests(handlers);

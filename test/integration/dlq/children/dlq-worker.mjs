@@ -1,6 +1,7 @@
 // A process of the fleet for the dead-letter tests: its own Redis connection and queue,
 // driven by messages from the test. Handlers report each message they start to the test.
 import { setImmediate, setTimeout } from 'node:timers';
+import { serveRequests } from '../../../support/children/serve-requests.mjs';
 
 const [libDir] = process.argv.slice(2);
 const { connectRedisStore } = await import(`${libDir}/store/index.js`);
@@ -48,11 +49,4 @@ const handlers = {
   },
 };
 
-process.on('message', async ({ id, type, ...args }) => {
-  try {
-    process.send({ id, result: await handlers[type](args) });
-  } catch (error) {
-    process.send({ id, error: String(error?.stack ?? error) });
-  }
-});
-process.send({ ready: true });
+serveRequests(handlers);
