@@ -16,9 +16,15 @@ export function storeKey(prefix: string, kind: StoreKeyKind, name: string, key?:
  * `<limiter name>:<key>`; the part before the first `:` becomes the hash tag.
  */
 export function bucketStoreKey(prefix: string, bucketKey: string): string {
+  const tag = bucketTag(bucketKey);
+  if (tag.length === bucketKey.length) return storeKey(prefix, 'ratelimit', tag);
+  return storeKey(prefix, 'ratelimit', tag, bucketKey.slice(tag.length + 1));
+}
+
+/** The part of a bucket key that becomes its hash tag: the limiter's name. */
+export function bucketTag(bucketKey: string): string {
   const colon = bucketKey.indexOf(':');
-  if (colon < 0) return storeKey(prefix, 'ratelimit', bucketKey);
-  return storeKey(prefix, 'ratelimit', bucketKey.slice(0, colon), bucketKey.slice(colon + 1));
+  return colon < 0 ? bucketKey : bucketKey.slice(0, colon);
 }
 
 /** A SCAN pattern matching every bucket key that starts with `bucketPrefix`. */

@@ -1,20 +1,39 @@
 import type { RateLimitAlgorithm, RateLimitRule } from '../../core/index.js';
-import { FIXED_WINDOW_LUA } from './lua/fixed-window.lua.js';
-import { SLIDING_COUNTER_LUA } from './lua/sliding-counter.lua.js';
-import { SLIDING_LOG_LUA } from './lua/sliding-log.lua.js';
-import { TOKEN_BUCKET_LUA } from './lua/token-bucket.lua.js';
+import { bucketBatchScript, bucketScript, type BucketBody } from './lua/bucket.lua.js';
+import { FIXED_WINDOW } from './lua/fixed-window.lua.js';
+import { SLIDING_COUNTER } from './lua/sliding-counter.lua.js';
+import { SLIDING_LOG } from './lua/sliding-log.lua.js';
+import { TOKEN_BUCKET } from './lua/token-bucket.lua.js';
 import { LuaScript } from './lua-script.js';
 
-const counter = new LuaScript(SLIDING_COUNTER_LUA);
+/** An algorithm's scripts: one decision per call, and a batch of decisions per call. */
+export interface RateLimitScript {
+  readonly one: LuaScript;
+  readonly batch: LuaScript;
+}
 
-/** One script per algorithm, so each call runs only its own arithmetic. */
-export const RATE_LIMIT_SCRIPTS: Readonly<Record<RateLimitAlgorithm, LuaScript>> = {
-  'fixed-window': new LuaScript(FIXED_WINDOW_LUA),
-  'sliding-window': new LuaScript(SLIDING_LOG_LUA),
+function scriptsOf(body: BucketBody): RateLimitScript {
+  return {
+    one: new LuaScript(bucketScript(body.lua, body.clock)),
+    batch: new LuaScript(bucketBatchScript(body.lua, body.clock)),
+  };
+}
+
+const counter = scriptsOf(SLIDING_COUNTER);
+
+/** Scripts per algorithm, so each call runs only its own arithmetic. */
+export const RATE_LIMIT_SCRIPTS: Readonly<Record<RateLimitAlgorithm, RateLimitScript>> = {
+  'fixed-window': scriptsOf(FIXED_WINDOW),
+  'sliding-window': scriptsOf(SLIDING_LOG),
   'sliding-window-counter': counter,
   adaptive: counter,
-  'token-bucket': new LuaScript(TOKEN_BUCKET_LUA),
+  'token-bucket': scriptsOf(TOKEN_BUCKET),
 };
+
+/** Every rate-limit script, once each (to cache them on a server). */
+export const ALL_RATE_LIMIT_SCRIPTS: readonly LuaScript[] = [
+  ...new Set(Object.values(RATE_LIMIT_SCRIPTS)),
+].flatMap((scripts) => [scripts.one, scripts.batch]);
 
 /** Token-bucket refill arithmetic absorbs rounding with this, as `token-bucket.ts` does. */
 const EPSILON = 1e-9;

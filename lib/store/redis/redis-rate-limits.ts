@@ -4,25 +4,33 @@ import {
   type RateLimitOperations,
   type RateLimitRule,
 } from '../../core/index.js';
-import { bucketPattern, bucketStoreKey } from '../store-keys.js';
-import { decisionOf, type RateLimitReply } from './rate-limit-reply.js';
+import { bucketPattern, bucketStoreKey, bucketTag } from '../store-keys.js';
+import { DecisionBatches } from './decision-batches.js';
 import { RATE_LIMIT_SCRIPTS, scriptArgs } from './rate-limit-scripts.js';
 import type { RedisChannel } from './redis-channel.js';
 
 /** How many keys one DEL removes when resetting a limiter on a single server. */
 const DELETE_BATCH = 500;
 
-/** Rate-limit decisions in Redis: each one script call, one round trip. */
+/**
+ * Rate-limit decisions in Redis: one script call and one round trip per decision, or per
+ * batch of decisions asked together ({@link DecisionBatches}).
+ */
 export class RedisRateLimits implements RateLimitOperations {
-  constructor(private readonly channel: RedisChannel) {}
+  private readonly batches: DecisionBatches;
+
+  constructor(private readonly channel: RedisChannel) {
+    this.batches = new DecisionBatches(channel);
+  }
 
   consume(bucketKey: string, rule: RateLimitRule, cost: number): Promise<RateLimitDecision> {
     const { channel } = this;
-    const key = bucketStoreKey(channel.keyPrefix, bucketKey);
-    const args = scriptArgs(rule, cost, channel.now());
-    const limit = capacityOf(rule);
-    return channel.run(RATE_LIMIT_SCRIPTS[rule.algorithm], key, args, (reply) =>
-      decisionOf(reply as RateLimitReply, limit),
+    return this.batches.decide(
+      RATE_LIMIT_SCRIPTS[rule.algorithm],
+      bucketTag(bucketKey),
+      bucketStoreKey(channel.keyPrefix, bucketKey),
+      scriptArgs(rule, cost, channel.now()),
+      capacityOf(rule),
     );
   }
 

@@ -5,7 +5,7 @@ import { RedisBreakers, BREAKER_SCRIPT } from './redis-breakers.js';
 import { RedisChannel } from './redis-channel.js';
 import { DEAD_LETTER_SCRIPT, RedisDeadLetters } from './redis-dead-letters.js';
 import type { RedisConnection } from './redis-connection.js';
-import { RATE_LIMIT_SCRIPTS } from './rate-limit-scripts.js';
+import { ALL_RATE_LIMIT_SCRIPTS } from './rate-limit-scripts.js';
 import { RedisRateLimits } from './redis-rate-limits.js';
 import { RedisMessages } from './redis-messages.js';
 import { RedisValues } from './redis-values.js';
@@ -101,11 +101,7 @@ export class RedisStore extends StoreEventSource implements ResilienceStore {
   private prepare(): void {
     this.channel.reportAnswer();
     // A failed load is harmless: a script missing on a server is sent again on NOSCRIPT.
-    const scripts = [
-      ...new Set(Object.values(RATE_LIMIT_SCRIPTS)),
-      BREAKER_SCRIPT,
-      DEAD_LETTER_SCRIPT,
-    ];
+    const scripts = [...ALL_RATE_LIMIT_SCRIPTS, BREAKER_SCRIPT, DEAD_LETTER_SCRIPT];
     this.prepared = this.channel.load(scripts).catch(() => undefined);
   }
 }

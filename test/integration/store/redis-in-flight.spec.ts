@@ -1,6 +1,7 @@
 import { resolveRateLimitRule, type RateLimitAlgorithm } from '../../../lib/core/index.js';
 import { Redis } from 'ioredis';
-import { RedisStore } from '../../../lib/store/index.js';
+import { RedisStore, storeKey } from '../../../lib/store/index.js';
+import { MAX_DECISIONS_PER_CALL } from '../../../lib/store/redis/decision-batches.js';
 import { describeWithRedis } from '../../support/redis-binary.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 
@@ -47,29 +48,105 @@ describeWithRedis('RedisStore with many decisions in flight', () => {
     await server.stop();
   });
 
-  it('sends the decisions of one tick in one socket write, still one script call each', async () => {
+  /** Script calls the server has run so far (EVALSHA, and EVAL after a NOSCRIPT). */
+  async function scriptCalls(): Promise<number> {
+    const stats = String(await client.call('INFO', 'commandstats'));
+    const calls = [...stats.matchAll(/cmdstat_eval(?:sha)?:calls=(\d+)/g)];
+    return calls.reduce((sum, [, n]) => sum + Number(n), 0);
+  }
+
+  const wideRule = resolveRateLimitRule({
+    algorithm: 'fixed-window',
+    limit: 1_000,
+    windowMs: 60_000,
+  });
+
+  it('takes the decisions of one limiter asked in one tick in one script call and one write', async () => {
     const store = new RedisStore(client, { keyPrefix: `batch-${++run}:` });
     await store.whenReady(1_000);
-    const rule = resolveRateLimitRule({
-      algorithm: 'fixed-window',
-      limit: 1_000,
-      windowMs: 60_000,
-    });
+    const callsBefore = await scriptCalls();
     const counter = countWrites(client);
     try {
       const decisions = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => store.rateLimits.consume(`api:user-${i}`, rule, 1)),
+        Array.from({ length: 100 }, (_, i) =>
+          store.rateLimits.consume(`api:user-${i % 50}`, wideRule, 1),
+        ),
       );
-      expect(decisions.every((d) => d.allowed && d.remaining === 999)).toBe(true);
-      // The first command goes out at once (nothing else is in flight); the other 99 together.
+      // 50 users, each asked twice: the second decision of each saw the first.
+      const remaining = decisions.map((d) => d.remaining);
+      expect(remaining).toEqual([...Array<number>(50).fill(999), ...Array<number>(50).fill(998)]);
+      expect(counter.writes()).toBe(1);
+      await store.rateLimits.consume('api:user-0', wideRule, 1);
       expect(counter.writes()).toBe(2);
-      const lone = counter.writes();
-      await store.rateLimits.consume('api:user-0', rule, 1);
-      expect(counter.writes()).toBe(lone + 1);
+      expect((await scriptCalls()) - callsBefore).toBe(2);
     } finally {
       counter.restore();
       await store.close();
     }
+  });
+
+  it('sends one call per limiter, in one write, when several limiters decide in one tick', async () => {
+    const store = new RedisStore(client, { keyPrefix: `limiters-${++run}:` });
+    await store.whenReady(1_000);
+    const callsBefore = await scriptCalls();
+    const counter = countWrites(client);
+    try {
+      const decisions = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          store.rateLimits.consume(`limiter-${i % 10}:user-${i}`, wideRule, 1),
+        ),
+      );
+      expect(decisions.every((d) => d.allowed && d.remaining === 999)).toBe(true);
+      // The first call goes out at once (nothing else is in flight); the other nine together.
+      expect(counter.writes()).toBe(2);
+      expect((await scriptCalls()) - callsBefore).toBe(10);
+    } finally {
+      counter.restore();
+      await store.close();
+    }
+  });
+
+  it(`splits a tick's decisions into calls of at most ${MAX_DECISIONS_PER_CALL}`, async () => {
+    const store = new RedisStore(client, { keyPrefix: `split-${++run}:` });
+    await store.whenReady(1_000);
+    const callsBefore = await scriptCalls();
+    const count = 2 * MAX_DECISIONS_PER_CALL + 1;
+    const decisions = await Promise.all(
+      Array.from({ length: count }, () => store.rateLimits.consume('api:user-1', wideRule, 1)),
+    );
+    expect((await scriptCalls()) - callsBefore).toBe(3);
+    expect(decisions.map((d) => d.remaining)).toEqual(
+      Array.from({ length: count }, (_, i) => 999 - i),
+    );
+    await store.close();
+  });
+
+  it('fails only the decision whose key Redis refuses; the rest of its batch is decided', async () => {
+    const prefix = `wrongtype-${++run}:`;
+    const store = new RedisStore(client, { keyPrefix: prefix });
+    await store.whenReady(1_000);
+    await client.rpush(storeKey(prefix, 'ratelimit', 'api', 'user-2'), 'not a bucket');
+    const settled = await Promise.allSettled(
+      [1, 2, 3].map((user) => store.rateLimits.consume(`api:user-${user}`, wideRule, 1)),
+    );
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const refused = settled[1] as PromiseRejectedResult;
+    expect(String(refused.reason)).toContain('WRONGTYPE');
+    expect(await store.rateLimits.consume('api:user-1', wideRule, 1)).toMatchObject({
+      remaining: 998,
+    });
+    await store.close();
+  });
+
+  it('sends a batch again with its source when the server lost its scripts', async () => {
+    const store = new RedisStore(client, { keyPrefix: `noscript-${++run}:` });
+    await store.whenReady(1_000);
+    await client.script('FLUSH');
+    const decisions = await Promise.all(
+      [1, 2, 3].map(() => store.rateLimits.consume('api:user-1', wideRule, 1)),
+    );
+    expect(decisions.map((d) => d.remaining)).toEqual([999, 998, 997]);
+    await store.close();
   });
 
   it.each(ALGORITHMS)(
@@ -100,11 +177,17 @@ describeWithRedis('RedisStore with many decisions in flight', () => {
     const store = new RedisStore(client, { keyPrefix: `wide-${++run}:` });
     const windowMs = 3_000_000_000;
     const rule = resolveRateLimitRule({ algorithm, limit: 3_000_000, windowMs, burst: 3_000_000 });
-    const decision = await store.rateLimits.consume('api:user-1', rule, 1);
-    expect(decision).toMatchObject({ allowed: true, limit: 3_000_000, remaining: 2_999_999 });
-    expect(decision.resetMs).toBeGreaterThan(0);
-    expect(decision.resetMs).toBeLessThanOrEqual(2 * windowMs);
-    if (algorithm === 'sliding-window') expect(decision.resetMs).toBe(windowMs);
+    // Alone (one decision per call) and in a batch (two in one tick).
+    const alone = await store.rateLimits.consume('api:user-1', rule, 1);
+    const batched = await Promise.all(
+      ['api:user-2', 'api:user-3'].map((key) => store.rateLimits.consume(key, rule, 1)),
+    );
+    for (const decision of [alone, ...batched]) {
+      expect(decision).toMatchObject({ allowed: true, limit: 3_000_000, remaining: 2_999_999 });
+      expect(decision.resetMs).toBeGreaterThan(0);
+      expect(decision.resetMs).toBeLessThanOrEqual(2 * windowMs);
+      if (algorithm === 'sliding-window') expect(decision.resetMs).toBe(windowMs);
+    }
     await store.close();
   });
 });

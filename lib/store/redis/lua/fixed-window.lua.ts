@@ -1,17 +1,19 @@
-import { allowLua, BUCKET_LUA } from './clock.lua.js';
+import { allowLua, type BucketBody } from './bucket.lua.js';
 
 /**
  * Fixed window (the port of `fixed-window.ts`): a hash with one counter per window, named
  * by the window's start. A permit is one HINCRBY, taken back if it went over the limit;
  * the first permit of a window sets the TTL, which ends with the window (so the key never
  * holds an old window). A limit lowered by `reconfigure` leaves no permit, never a negative
- * count. Replies as BUCKET_LUA (clock.lua.ts) says.
+ * count. Reads and replies as `bucket.lua.ts` says.
  *
- * The field is the start's 8 bytes as a double, and the cost goes to HINCRBY as ARGV's
- * text: Redis formats a number passed to redis.call with sprintf, which costs more than
- * the HINCRBY itself.
+ * The field is the start's 8 bytes as a double, and the cost goes to HINCRBY as its text
+ * (`cost_text`): Redis formats a number passed to redis.call with sprintf, which costs more
+ * than the HINCRBY itself.
  */
-export const FIXED_WINDOW_LUA = `${BUCKET_LUA}
+export const FIXED_WINDOW: BucketBody = {
+  clock: 'number',
+  lua: `
 local limit = capacity
 local start = now - (now % window)
 local reset = start + window - now
@@ -22,7 +24,7 @@ if cost == 0 then
   if count > limit then return {0, 0, reset, reset} end
   ${allowLua('limit - count', 'reset')}
 end
-local count = redis.call('HINCRBY', key, field, ARGV[3])
+local count = redis.call('HINCRBY', key, field, cost_text)
 if count > limit then
   count = redis.call('HINCRBY', key, field, -cost)
   if count == 0 then redis.call('HDEL', key, field) end
@@ -30,4 +32,5 @@ if count > limit then
 end
 if count == cost then redis.call('PEXPIRE', key, reset) end
 ${allowLua('limit - count', 'reset')}
-`;
+`,
+};

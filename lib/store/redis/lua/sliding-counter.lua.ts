@@ -1,12 +1,14 @@
-import { allowLua, BUCKET_LUA } from './clock.lua.js';
+import { allowLua, type BucketBody } from './bucket.lua.js';
 
 /**
  * Sliding window, approximate (the port of `sliding-window-counter.ts`, also `adaptive`):
  * hash { ws: window start, cur, prev }. Within a window a permit only adds to `cur`; the
- * TTL moves only when the time the state counts nothing moves. Replies as BUCKET_LUA
- * (clock.lua.ts) says.
+ * TTL moves only when the time the state counts nothing moves. Reads and replies as
+ * `bucket.lua.ts` says.
  */
-export const SLIDING_COUNTER_LUA = `${BUCKET_LUA}
+export const SLIDING_COUNTER: BucketBody = {
+  clock: 'number',
+  lua: `
 local limit = capacity
 local state = redis.call('HMGET', key, 'ws', 'cur', 'prev')
 local start = tonumber(state[1]) or (now - (now % window))
@@ -37,7 +39,7 @@ if room >= 0 and previous * (window - elapsed) <= room * window then
     if passed > 0 or not state[1] then
       redis.call('HSET', key, 'ws', start, 'cur', current, 'prev', previous)
     else
-      redis.call('HINCRBY', key, 'cur', ARGV[3])
+      redis.call('HINCRBY', key, 'cur', cost_text)
     end
     if expires_at ~= was_reset_at then redis.call('PEXPIRE', key, math.ceil(expires_at - now)) end
   end
@@ -54,4 +56,5 @@ if cost <= limit then
   end
 end
 return {0, remaining(), reset_at(start, current, previous, now) - now, retry}
-`;
+`,
+};

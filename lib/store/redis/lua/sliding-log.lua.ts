@@ -1,15 +1,17 @@
-import { allowLua, BUCKET_STAMP_LUA } from './clock.lua.js';
+import { allowLua, type BucketBody } from './bucket.lua.js';
 
 /**
  * Sliding window, exact (the port of `sliding-window-log.ts`): a list of the permits'
- * times, oldest first, never longer than the limit. Replies as BUCKET_LUA (clock.lua.ts)
+ * times, oldest first, never longer than the limit. Reads and replies as `bucket.lua.ts`
  * says.
  *
  * A permit is pushed first and taken back when it does not fit: RPUSH answers the length,
  * so an allowed permit (the common case) needs no LLEN. Times and the TTL go to Redis as
- * text (`stamp`, ARGV[2]), never as numbers it would format again.
+ * text (`stamp`, `window_text`), never as numbers it would format again.
  */
-export const SLIDING_LOG_LUA = `${BUCKET_STAMP_LUA}
+export const SLIDING_LOG: BucketBody = {
+  clock: 'stamp',
+  lua: `
 local limit = capacity
 local cutoff = now - window
 while true do
@@ -37,7 +39,7 @@ if count + cost <= limit then
     if count > 0 then reset = tonumber(redis.call('LINDEX', key, -1)) + window - now end
     ${allowLua('limit - count', 'reset')}
   end
-  redis.call('PEXPIRE', key, ARGV[2])
+  redis.call('PEXPIRE', key, window_text)
   ${allowLua('limit - count - cost', 'window')}
 end
 if cost > 0 then redis.call('LTRIM', key, 0, -cost - 1) end
@@ -49,4 +51,5 @@ if cost <= limit then
 end
 -- A limit lowered by reconfigure may leave more entries than it allows: none remain.
 return {0, math.max(0, limit - count), reset, retry}
-`;
+`,
+};

@@ -1,15 +1,17 @@
-import { allowLua, BUCKET_LUA } from './clock.lua.js';
+import { allowLua, type BucketBody } from './bucket.lua.js';
 
 /**
  * Token bucket (the port of `token-bucket.ts`): a string holding two doubles, tokens and
  * updated at (struct.pack: exact, and cheaper than formatting them as text), written with
- * its TTL in one SET, which is how long the bucket takes to fill. Here ARGV[2] is
- * `refillPerSecond` and ARGV[5] that TTL (`fillMs` in rate-limit-scripts.ts: the same
+ * its TTL in one SET, which is how long the bucket takes to fill. Here `window` is
+ * `refillPerSecond` and `fill_ms` that TTL (`fillMs` in rate-limit-scripts.ts: the same
  * arithmetic as `msToRefill(burst)`, sent as text so Redis need not format it). A read
- * (cost 0) of a key that does not exist writes nothing. Replies as BUCKET_LUA
- * (clock.lua.ts) says.
+ * (cost 0) of a key that does not exist writes nothing. Reads and replies as
+ * `bucket.lua.ts` says.
  */
-export const TOKEN_BUCKET_LUA = `${BUCKET_LUA}
+export const TOKEN_BUCKET: BucketBody = {
+  clock: 'number',
+  lua: `
 local EPSILON = 1e-9
 local burst = capacity
 local per_ms = window / 1000
@@ -29,8 +31,8 @@ if allowed then tokens = math.max(0, tokens - cost) end
 local reset = 0
 if burst - tokens > EPSILON then reset = ceil((burst - tokens) / per_ms - EPSILON) end
 if cost > 0 or state then
-  if ARGV[5] ~= '0' then
-    redis.call('SET', key, struct.pack('<dd', tokens, updated_at), 'PX', ARGV[5])
+  if fill_ms ~= '0' then
+    redis.call('SET', key, struct.pack('<dd', tokens, updated_at), 'PX', fill_ms)
   else
     redis.call('DEL', key)
   end
@@ -45,4 +47,5 @@ if cost <= burst then
   if cost - tokens > EPSILON then retry = ceil((cost - tokens) / per_ms - EPSILON) end
 end
 return {0, remaining, reset, retry}
-`;
+`,
+};
