@@ -4,6 +4,7 @@ import { NotificationsController } from './dlq/notifications.controller.js';
 import { OrderNotifications } from './dlq/order-notifications.js';
 import { DownstreamController } from './downstream/downstream.controller.js';
 import { FlakyDownstream } from './downstream/flaky-downstream.service.js';
+import { ErrorReporter } from './monitoring/error-reporter.js';
 import { Pager } from './monitoring/pager.js';
 import { CatalogController } from './health/catalog.controller.js';
 import { DownstreamHealthController } from './health/downstream-health.controller.js';
@@ -110,6 +111,7 @@ class IndexController {
     PaymentsService,
     SampleDependencies,
     Pager,
+    ErrorReporter,
     Inventory,
     OrdersService,
     AlertLog,

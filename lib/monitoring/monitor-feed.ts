@@ -51,7 +51,7 @@ export class MonitorFeed implements OnApplicationShutdown {
     const { name } = created;
     if (created.kind === 'circuitBreaker') {
       this.unsubscribe.push(
-        created.policy.on('failure', ({ error }) =>
+        created.policy.on('failureCounted', ({ error }) =>
           this.monitor.recordError(error, { service: name }),
         ),
       );
@@ -65,18 +65,12 @@ export class MonitorFeed implements OnApplicationShutdown {
   }
 
   private watchRetry(name: string, retry: RetryPolicy): void {
-    // A retry's success does not carry the error it recovered from; the last retried one
-    // stands in for it (calls failing at the same time mostly fail the same way).
-    let lastError: unknown;
     this.unsubscribe.push(
-      retry.on('retry', ({ error }) => void (lastError = error)),
       // A call given up on at its first attempt was never retried: no recovery was tried.
       retry.on('giveUp', ({ error, attempts }) => {
         if (attempts > 1) this.recovered(name, 'retry', false, error);
       }),
-      retry.on('success', ({ attempts }) => {
-        if (attempts > 1) this.recovered(name, 'retry', true, lastError);
-      }),
+      retry.on('recovered', ({ error }) => this.recovered(name, 'retry', true, error)),
     );
   }
 

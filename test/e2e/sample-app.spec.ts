@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../sample/app.module.js';
 import { FlakyDownstream } from '../../sample/downstream/flaky-downstream.service.js';
+import { ErrorReporter } from '../../sample/monitoring/error-reporter.js';
 
 const ADMIN_KEY = 'sample-admin-key';
 
@@ -91,6 +92,12 @@ describe('the sample app, used as a user would', () => {
         expect.objectContaining({ name: 'RatesController.guarded:USD', state: 'OPEN' }),
       ]),
     );
+    // The three failures that opened it reached the error reporter; the rejections did not.
+    const reported = app
+      .get(ErrorReporter)
+      .recent()
+      .filter((failure) => failure.breaker === 'RatesController.guarded:USD');
+    expect(reported).toHaveLength(3);
   });
 
   it('protects /webhooks/ through protectedPaths, and the policy can be changed at runtime', async () => {

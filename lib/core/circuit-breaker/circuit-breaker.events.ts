@@ -23,6 +23,16 @@ export interface CallFailedEvent {
   readonly durationMs: number;
 }
 
+/**
+ * A call went through and failed with an error that `isFailure` counts: the same calls as
+ * {@link CallFailedEvent}, without their duration, so listening costs the breaker no clock
+ * read (a `success` or `failure` listener makes it time every call).
+ */
+export interface CallFailureCountedEvent {
+  readonly name: string;
+  readonly error: unknown;
+}
+
 /** The breaker rejected a call without running it (OPEN, isolated, or HALF_OPEN and full). */
 export interface CallRejectedEvent {
   readonly name: string;
@@ -45,13 +55,14 @@ export interface BreakerStoreEvent {
 /**
  * Events of a {@link CircuitBreakerPolicy}. Payloads are only built when someone listens;
  * a listener that throws changes neither the breaker's state nor the caller's result.
- * `success`, `failure` and `ignored` fire for every settled call, including one that
+ * `success`, `failure`, `failureCounted` and `ignored` fire for every settled call, including one that
  * started before a state change (which then changes nothing else).
  */
 export interface CircuitBreakerEvents {
   stateChange: StateChangeEvent;
   success: CallSucceededEvent;
   failure: CallFailedEvent;
+  failureCounted: CallFailureCountedEvent;
   rejected: CallRejectedEvent;
   ignored: CallIgnoredEvent;
   /** `reconfigure` applied new settings (a keyed breaker reports once, for all its keys). */

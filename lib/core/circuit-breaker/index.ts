@@ -7,6 +7,7 @@ export type { CircuitState, StateChangeReason } from './circuit-state.js';
 export type {
   BreakerStoreEvent,
   CallFailedEvent,
+  CallFailureCountedEvent,
   CallIgnoredEvent,
   CallRejectedEvent,
   CallSucceededEvent,

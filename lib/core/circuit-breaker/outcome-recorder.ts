@@ -73,6 +73,9 @@ export class OutcomeRecorder {
     if (this.events.hasListeners('failure')) {
       this.events.emit('failure', { name: this.name, error, durationMs });
     }
+    if (this.events.hasListeners('failureCounted')) {
+      this.events.emit('failureCounted', { name: this.name, error });
+    }
     return slow;
   }
 

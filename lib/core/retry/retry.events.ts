@@ -22,4 +22,9 @@ export interface RetryEvents {
   giveUp: { attempts: number; error: unknown; reason: GiveUpReason };
   /** The call succeeded on attempt `attempts`. */
   success: { attempts: number };
+  /**
+   * The call succeeded after at least one retry (on attempt `attempts` > 1); `error` is the
+   * error of the attempt before, the one the retries recovered from.
+   */
+  recovered: { attempts: number; error: unknown };
 }

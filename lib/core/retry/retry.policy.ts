@@ -101,6 +101,7 @@ export class RetryPolicy implements Policy {
       try {
         const value = await fn(toExecutionContext(options, attempt));
         if (this.events.hasListeners('success')) this.events.emit('success', { attempts: attempt });
+        if (attempt > 1) this.emitRecovered(attempt, errors[errors.length - 1]);
         return value;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -121,6 +122,10 @@ export class RetryPolicy implements Policy {
         await abortableSleep(settings.clock, decision.delayMs, signal);
       }
     }
+  }
+
+  private emitRecovered(attempts: number, error: unknown): void {
+    if (this.events.hasListeners('recovered')) this.events.emit('recovered', { attempts, error });
   }
 
   private emitGiveUp(attempts: number, error: unknown, reason: GiveUpReason): void {

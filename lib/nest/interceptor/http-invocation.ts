@@ -1,5 +1,6 @@
 import type { ExecutionContext, HttpServer } from '@nestjs/common';
 import type { RateLimitDecision } from '../../core/index.js';
+import type { HttpRequestLike } from '../execution/client-address.js';
 import type { Invocation } from '../execution/invocation.js';
 import { setRateLimitHeaders } from './rate-limit-headers.js';
 
@@ -9,7 +10,7 @@ export class HttpInvocation implements Invocation {
   readonly response: unknown;
 
   constructor(
-    readonly request: { ip?: string; url?: string },
+    readonly request: HttpRequestLike,
     readonly executionContext: ExecutionContext,
     private readonly adapter: HttpServer,
   ) {

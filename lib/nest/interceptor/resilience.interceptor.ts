@@ -7,6 +7,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Observable } from 'rxjs';
 import { RetryExhaustedError } from '../../core/index.js';
+import type { HttpRequestLike } from '../execution/client-address.js';
 import { withMappedErrors } from '../execution/forward-to.js';
 import { observableThroughPipeline } from '../execution/run-through-pipeline.js';
 import { HandlerPipelines } from '../explorer/handler-pipelines.js';
@@ -42,7 +43,7 @@ export class ResilienceInterceptor implements NestInterceptor {
       const invocation = { args: context.getArgs(), executionContext: context };
       return observableThroughPipeline(own, invocation, () => next.handle());
     }
-    const request = context.switchToHttp().getRequest<{ ip?: string; url?: string }>();
+    const request = context.switchToHttp().getRequest<HttpRequestLike>();
     const pipeline = this.protectedRoutes.enabled
       ? (this.protectedRoutes.pipelineFor(request.url ?? '', handler, context.getClass()) ?? own)
       : own;

@@ -15,11 +15,14 @@ export const adapters: readonly (readonly [string, AdapterFactory])[] = [
 export async function startApp(
   rootModule: Type<unknown>,
   adapter: AdapterFactory,
+  /** Configures the app before it starts (e.g. Express settings). */
+  configure: (app: INestApplication) => void = () => {},
 ): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [rootModule] }).compile();
   const app = moduleRef.createNestApplication(adapter(), {
     logger: process.env.TEST_LOGS ? undefined : false,
   });
+  configure(app);
   await app.init();
   if (app.getHttpAdapter().getType() === 'fastify') {
     await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();

@@ -41,6 +41,29 @@ describe('CircuitBreakerPolicy clock reads', () => {
     expect(durations).toEqual([25]);
   });
 
+  it('reads no clock for counted failures told without their duration (failureCounted)', async () => {
+    const clock = new CountingClock(1_000);
+    const breaker = createCircuitBreaker({ failureThreshold: 10, clock });
+    const counted: unknown[] = [];
+    breaker.on('failureCounted', ({ name, error }) => counted.push([name, error]));
+    await succeed(breaker);
+    const reads = clock.reads;
+    await succeed(breaker);
+    const down = new Error('down');
+    await breaker.execute(() => Promise.reject(down)).catch(() => undefined);
+    expect(clock.reads).toBe(reads);
+    expect(counted).toEqual([[breaker.name, down]]);
+  });
+
+  it('tells failureCounted nothing of errors isFailure ignores', async () => {
+    const breaker = createCircuitBreaker({ isFailure: (error) => error !== 'ignored' });
+    const counted: unknown[] = [];
+    breaker.on('failureCounted', ({ error }) => counted.push(error));
+    await breaker.execute(() => Promise.reject('ignored')).catch(() => undefined);
+    await breaker.execute(() => Promise.reject('counted')).catch(() => undefined);
+    expect(counted).toEqual(['counted']);
+  });
+
   it('still opens at the time of the tripping failure', async () => {
     const clock = new CountingClock(1_000);
     const breaker = createCircuitBreaker({ failureThreshold: 3, recoveryTimeoutMs: 500, clock });

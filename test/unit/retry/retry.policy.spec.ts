@@ -280,6 +280,20 @@ describe('RetryPolicy', () => {
     ]);
   });
 
+  it('emits recovered, with the error recovered from, only for a success after retries', async () => {
+    const { clock, retry } = setup({ maxAttempts: 4 });
+    const recovered: unknown[] = [];
+    retry.on('recovered', (e) => recovered.push([e.attempts, (e.error as Error).message]));
+    expect(await retry.execute(failing(0).fn)).toBe('ok after 1');
+    const afterTwo = outcome(retry.execute(failing(2).fn));
+    await clock.advance(1_000);
+    expect(await afterTwo).toEqual({ value: 'ok after 3' });
+    const givenUp = outcome(retry.execute(failing(10).fn));
+    await clock.advance(10_000);
+    expect((await givenUp).error).toBeInstanceOf(RetryExhaustedError);
+    expect(recovered).toEqual([[3, 'failure 2']]);
+  });
+
   it('runs 10,000 attempts without a NaN, negative or overflowing delay', async () => {
     const { clock, retry, delays } = setup({
       maxAttempts: 10_000,

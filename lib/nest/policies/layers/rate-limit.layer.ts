@@ -5,6 +5,7 @@ import {
   type RateLimiterPolicy,
 } from '../../../core/index.js';
 import type { RateLimitDecoratorOptions } from '../../decorators/decorator-options.types.js';
+import { clientAddressOf } from '../../execution/client-address.js';
 import type { Invocation } from '../../execution/invocation.js';
 import type { MethodIdentity } from '../method-identity.js';
 import type { Layer } from '../layer.js';
@@ -65,5 +66,6 @@ function limitedCall<T>(
  * routes that share it). Other providers: one bucket per limiter.
  */
 function defaultKey(invocation: Invocation, limiterName: string): string {
-  return invocation.request ? `${invocation.request.ip ?? 'unknown'}:${limiterName}` : limiterName;
+  const { request } = invocation;
+  return request ? `${clientAddressOf(request) ?? 'unknown'}:${limiterName}` : limiterName;
 }
