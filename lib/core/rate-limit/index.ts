@@ -34,7 +34,7 @@ export {
 } from './memory-rate-limit-backend.js';
 export { StoreFailoverBackend } from './store-failover.js';
 export type { RateLimiterEvents, RateLimiterStats } from './rate-limiter.events.js';
-export { RateLimiterPolicy } from './rate-limiter.policy.js';
+export { RateLimiterPolicy, type RateLimitDecisionObserver } from './rate-limiter.policy.js';
 export { createRateLimiter } from './create-rate-limiter.js';
 export { checkRateLimitOptions } from './check-rate-limit-options.js';
 export type { EffectiveRateLimitOptions } from './reconfigure-rate-limiter.js';

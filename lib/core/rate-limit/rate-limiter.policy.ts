@@ -122,12 +122,25 @@ export class RateLimiterPolicy implements Policy {
 
   /** Runs `fn` with a permit for `options.key`; otherwise rejects with {@link RateLimitExceededError}. */
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+    return this.executeReporting(fn, options, undefined);
+  }
+
+  /**
+   * {@link execute}, telling `observer` the decision first, allowed or not: for callers that
+   * report every decision (the Nest layer sets `RateLimit-*` headers from it). An in-process
+   * decision is taken and told synchronously.
+   */
+  executeReporting<T>(
+    fn: GuardedFunction<T>,
+    options: ExecuteOptions | undefined,
+    observer: RateLimitDecisionObserver | undefined,
+  ): Promise<T> {
     const aborted = abortOf(options);
     if (aborted) return Promise.reject(aborted.reason);
     try {
       const taken = this.take(options?.key ?? DEFAULT_RATE_LIMIT_KEY, 1);
-      if (!(taken instanceof Promise)) return this.runWithDecision(taken, fn, options);
-      return taken.then((decision) => this.runWithDecision(decision, fn, options));
+      if (!(taken instanceof Promise)) return this.runWithDecision(taken, fn, options, observer);
+      return taken.then((decision) => this.runWithDecision(decision, fn, options, observer));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -193,16 +206,14 @@ export class RateLimiterPolicy implements Policy {
     return decision;
   }
 
-  /**
-   * Runs `fn` under a decision taken with {@link consume}: rejects when it refused, feeds
-   * the adaptive limit otherwise. For callers that must see the decision first (the Nest
-   * layer sets `RateLimit-*` headers from it).
-   */
-  runWithDecision<T>(
+  /** Runs `fn` under `decision`: rejects when it refused, feeds the adaptive limit otherwise. */
+  private runWithDecision<T>(
     decision: RateLimitDecision,
     fn: GuardedFunction<T>,
-    options?: ExecuteOptions,
+    options: ExecuteOptions | undefined,
+    observer: RateLimitDecisionObserver | undefined,
   ): Promise<T> {
+    observer?.onRateLimitDecision?.(decision);
     if (!decision.allowed) {
       const { retryAfterMs, limit, resetMs } = decision;
       return Promise.reject(new RateLimitExceededError(this.name, retryAfterMs, limit, 0, resetMs));
@@ -210,4 +221,9 @@ export class RateLimiterPolicy implements Policy {
     const result = invokeGuarded(fn, toExecutionContext(options));
     return this.adaptive ? this.adaptive.observe(result) : result;
   }
+}
+
+/** Told every decision of a call run with {@link RateLimiterPolicy.executeReporting}. */
+export interface RateLimitDecisionObserver {
+  onRateLimitDecision?(decision: RateLimitDecision): void;
 }

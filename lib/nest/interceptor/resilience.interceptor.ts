@@ -43,16 +43,17 @@ export class ResilienceInterceptor implements NestInterceptor {
       const invocation = { args: context.getArgs(), executionContext: context };
       return observableThroughPipeline(own, invocation, () => next.handle());
     }
-    const request = context.switchToHttp().getRequest<HttpRequestLike>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<HttpRequestLike>();
+    const response = http.getResponse<unknown>();
     const pipeline = this.protectedRoutes.enabled
       ? (this.protectedRoutes.pipelineFor(request.url ?? '', handler, context.getClass()) ?? own)
       : own;
     if (!pipeline) {
-      return withMappedErrors(next.handle(), (error) =>
-        this.asHttpError(error, context.switchToHttp().getResponse<unknown>()),
-      );
+      return withMappedErrors(next.handle(), (error) => this.asHttpError(error, response));
     }
-    const invocation = new HttpInvocation(request, context, this.adapterHost.httpAdapter);
+    const adapter = this.adapterHost.httpAdapter;
+    const invocation = new HttpInvocation(request, response, context, adapter);
     return observableThroughPipeline(
       pipeline,
       invocation,

@@ -84,6 +84,28 @@ describe('RateLimiterPolicy', () => {
     expect((await limiter.consume()).allowed).toBe(true);
   });
 
+  it('tells an observer each decision before the call runs, or is refused', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1_000, clock: new TestClock() });
+    const told: unknown[] = [];
+    const observer = {
+      onRateLimitDecision: (decision: RateLimitDecision) =>
+        told.push([decision.allowed, decision.remaining]),
+    };
+    const fn = jest.fn(() => {
+      told.push('ran');
+      return Promise.resolve('done');
+    });
+    const allowed = limiter.executeReporting(fn, { key: 'alice' }, observer);
+    // An in-process decision is told at once, before the promise settles.
+    expect(told).toEqual([[true, 0], 'ran']);
+    await expect(allowed).resolves.toBe('done');
+    await expect(limiter.executeReporting(fn, { key: 'alice' }, observer)).rejects.toBeInstanceOf(
+      RateLimitExceededError,
+    );
+    expect(told).toEqual([[true, 0], 'ran', [false, 0]]);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
   it('emits allowed and limited, and counts them in stats', async () => {
     const limiter = createRateLimiter({ name: 'api', limit: 1, clock: new TestClock() });
     const seen: string[] = [];

@@ -12,8 +12,8 @@ import type { Layer } from '../layer.js';
 import type { PolicyRegistry } from '../policy-registry.js';
 
 /**
- * Takes a permit before the call. The decision goes to the invocation (for headers); the
- * limiter then runs the call under it (feeding the adaptive algorithm).
+ * Takes a permit before the call. The decision goes to the invocation (for headers), then
+ * the limiter runs the call under it (feeding the adaptive algorithm).
  */
 export function rateLimitLayer(
   registry: PolicyRegistry,
@@ -54,10 +54,7 @@ function limitedCall<T>(
   fn: GuardedFunction<T>,
   options: ExecuteOptions | undefined,
 ): Promise<T> {
-  return limiter.consume(key).then((decision) => {
-    invocation.onRateLimitDecision?.(decision);
-    return limiter.runWithDecision(decision, fn, callContext(options, invocation.args, key));
-  });
+  return limiter.executeReporting(fn, callContext(options, invocation.args, key), invocation);
 }
 
 /**
