@@ -2,6 +2,7 @@ import type { Clock } from '../clock/index.js';
 import { CircuitOpenError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
+  invokeGuarded,
   toExecutionContext,
   type ExecuteOptions,
   type GuardedFunction,
@@ -109,20 +110,31 @@ export class CircuitBreakerPolicy implements Policy {
     this.events.off(event, listener);
   }
 
-  /** Runs `fn` unless the breaker rejects the call. @throws CircuitOpenError when rejected. */
-  async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-    const startedAt =
-      this.machine.state === 'CLOSED' && !this.timesCalls() ? UNTIMED : this.clock.now();
-    const generation = this.admit(startedAt);
-    let value: Awaited<T>;
+  /**
+   * Runs `fn` unless the breaker rejects the call. @throws CircuitOpenError when rejected.
+   * Written with `then` rather than `await`: an async function costs more than the rest of
+   * a CLOSED breaker's work (about 13 ns a call here).
+   */
+  execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+    let startedAt: number;
+    let generation: number;
     try {
-      value = await fn(toExecutionContext(options));
+      startedAt =
+        this.machine.state === 'CLOSED' && !this.timesCalls() ? UNTIMED : this.clock.now();
+      generation = this.admit(startedAt);
     } catch (error) {
-      this.recorder.failed(error, generation, startedAt, this.endOf(startedAt));
-      throw error;
+      return Promise.reject(error);
     }
-    this.recorder.succeeded(generation, startedAt, this.successEndOf(startedAt));
-    return value;
+    return invokeGuarded(fn, toExecutionContext(options)).then(
+      (value) => {
+        this.recorder.succeeded(generation, startedAt, this.successEndOf(startedAt));
+        return value;
+      },
+      (error: unknown) => {
+        this.recorder.failed(error, generation, startedAt, this.endOf(startedAt));
+        throw error;
+      },
+    );
   }
 
   /**

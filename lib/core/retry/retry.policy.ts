@@ -2,6 +2,7 @@ import { abortableSleep } from '../abort/index.js';
 import { RetryExhaustedError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
+  invokeGuarded,
   toExecutionContext,
   type ExecuteOptions,
   type GuardedFunction,
@@ -90,42 +91,68 @@ export class RetryPolicy implements Policy {
     return effectiveRetryOptionsOf(this.settings);
   }
 
-  async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+  /**
+   * Runs `fn`, retrying as configured. The first attempt is chained with `then` rather than
+   * awaited in an async function, which would cost more than the rest of a call that
+   * succeeds at once (the common case).
+   */
+  execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const signal = callerSignalOf(options);
-    if (signal?.aborted) throw signal.reason;
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const settings = this.settings;
     settings.budget?.recordCall();
+    return invokeGuarded(fn, toExecutionContext(options, 1)).then(
+      (value) => {
+        if (this.events.hasListeners('success')) this.events.emit('success', { attempts: 1 });
+        return value;
+      },
+      (error: unknown) => this.retryAfterFirstFailure(error, fn, options, settings),
+    );
+  }
+
+  /** Attempts 2 and on, after attempt 1 failed with `firstError`. */
+  private async retryAfterFirstFailure<T>(
+    firstError: unknown,
+    fn: GuardedFunction<T>,
+    options: ExecuteOptions | undefined,
+    settings: RetrySettings,
+  ): Promise<T> {
+    const signal = callerSignalOf(options);
     const errors: unknown[] = [];
     let previousBackoffMs = settings.baseDelayMs;
+    let error = firstError;
     for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw signal.reason;
+      if (!settings.retryIf(error, attempt)) {
+        this.emitGiveUp(attempt, error, 'notRetryable');
+        throw error;
+      }
+      errors.push(error);
+      const decision = decideRetry(settings, attempt, previousBackoffMs, error);
+      if (!decision.retry) {
+        this.emitGiveUp(attempt, error, decision.reason);
+        throw new RetryExhaustedError(errors);
+      }
+      previousBackoffMs = decision.backoffMs;
+      if (this.events.hasListeners('retry')) {
+        this.events.emit('retry', { attempt, delayMs: decision.delayMs, error });
+      }
+      await abortableSleep(settings.clock, decision.delayMs, signal);
       try {
-        const value = await fn(toExecutionContext(options, attempt));
-        if (this.events.hasListeners('success')) this.events.emit('success', { attempts: attempt });
-        if (attempt > 1) this.emitRecovered(attempt, errors[errors.length - 1]);
+        const value = await fn(toExecutionContext(options, attempt + 1));
+        this.emitSuccessAfterRetries(attempt + 1, error);
         return value;
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (!settings.retryIf(error, attempt)) {
-          this.emitGiveUp(attempt, error, 'notRetryable');
-          throw error;
-        }
-        errors.push(error);
-        const decision = decideRetry(settings, attempt, previousBackoffMs, error);
-        if (!decision.retry) {
-          this.emitGiveUp(attempt, error, decision.reason);
-          throw new RetryExhaustedError(errors);
-        }
-        previousBackoffMs = decision.backoffMs;
-        if (this.events.hasListeners('retry')) {
-          this.events.emit('retry', { attempt, delayMs: decision.delayMs, error });
-        }
-        await abortableSleep(settings.clock, decision.delayMs, signal);
+      } catch (next) {
+        error = next;
       }
     }
   }
 
-  private emitRecovered(attempts: number, error: unknown): void {
-    if (this.events.hasListeners('recovered')) this.events.emit('recovered', { attempts, error });
+  private emitSuccessAfterRetries(attempts: number, recoveredFrom: unknown): void {
+    if (this.events.hasListeners('success')) this.events.emit('success', { attempts });
+    if (this.events.hasListeners('recovered')) {
+      this.events.emit('recovered', { attempts, error: recoveredFrom });
+    }
   }
 
   private emitGiveUp(attempts: number, error: unknown, reason: GiveUpReason): void {
