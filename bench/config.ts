@@ -42,7 +42,7 @@ const full: BenchConfig = {
     overhead: 2,
     memory: 1,
     'rate-limit': 2,
-    http: 1,
+    http: 2,
     metrics: 2,
     decorated: 2,
     'rate-limit-redis': 2,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describeError } from '../harness/describe-error.js';
-import { SAME_APP_RATIO } from '../harness/figures.js';
+import { CPU_PER_REQUEST, SAME_APP_CPU_RATIO, SAME_APP_RATIO } from '../harness/figures.js';
 import { benchDist } from '../harness/paths.js';
 import { progress } from '../harness/progress.js';
 import { rotate } from '../harness/rotation.js';
@@ -111,8 +111,12 @@ function withSameAppRatios(measured: Map<string, MeasuredRound[]>): void {
     const baseline = contender.sameAppBaseline && measured.get(contender.sameAppBaseline);
     if (!rounds || !baseline) continue;
     rounds.forEach((round, index) => {
-      const reference = baseline[index]?.value;
-      if (reference) round.extra = { ...round.extra, [SAME_APP_RATIO]: round.value / reference };
+      const reference = baseline[index];
+      if (!reference) return;
+      round.extra = { ...round.extra, [SAME_APP_RATIO]: round.value / reference.value };
+      const ownCpu = round.extra[CPU_PER_REQUEST];
+      const referenceCpu = reference.extra?.[CPU_PER_REQUEST];
+      if (ownCpu && referenceCpu) round.extra[SAME_APP_CPU_RATIO] = referenceCpu / ownCpu;
     });
   }
 }
@@ -139,6 +143,7 @@ export const httpGroup: BenchGroup = {
                   connections,
                   durationSec,
                   SLICE_SEC,
+                  apps.get(routes[0].contender.app)?.cpuMicros,
                 )
               : [await load(routes[0].url, connections, durationSec)];
           routes.forEach((entry, index) => {
@@ -148,7 +153,9 @@ export const httpGroup: BenchGroup = {
               live = live.filter((other) => other !== entry);
               return;
             }
-            entry.rounds.push({ value: result.reqPerSec, extra: { p99Ms: result.p99Ms } });
+            const cpu = result.cpuUsPerRequest;
+            const extra = { p99Ms: result.p99Ms, ...(cpu ? { [CPU_PER_REQUEST]: cpu } : {}) };
+            entry.rounds.push({ value: result.reqPerSec, extra });
           });
         }
         progress('http', `round ${round + 1}/${rounds}`);
@@ -167,7 +174,8 @@ export const httpGroup: BenchGroup = {
         `${connections} connections, ${durationSec} s per contender per round. ` +
         `The bulwark app serves an undecorated and a protected route, loaded in alternating ` +
         `${SLICE_SEC} s slices; the protected one is also divided by the undecorated one of ` +
-        `the same app, round by round (goal ≥ 0.95).`,
+        `the same app, round by round (goal ≥ 0.95), by requests per second and by the app's ` +
+        `CPU time per request (steadier on a shared machine).`,
       metric: 'reqPerSec',
       baseline: 'plain',
       ratioMeaning: 'requests per second ÷ the plain route’s in the same round (higher is better)',

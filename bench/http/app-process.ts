@@ -1,8 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { type AppMessage, CLOSE_APP } from './messages.js';
+import { type AppMessage, CLOSE_APP, REPORT_CPU } from './messages.js';
 
 export interface RunningApp {
   url: string;
+  /** The CPU time the app's process has used so far (user + system, microseconds). */
+  cpuMicros(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -24,8 +26,12 @@ export function startApp(file: string): Promise<RunningApp> {
     child.on('message', (message: AppMessage) => {
       clearTimeout(timer);
       if (message.type === 'ready') {
-        resolve({ url: `http://127.0.0.1:${message.port}`, close: () => stop(child) });
-      } else {
+        resolve({
+          url: `http://127.0.0.1:${message.port}`,
+          cpuMicros: () => cpuMicrosOf(child),
+          close: () => stop(child),
+        });
+      } else if (message.type === 'failed') {
         reject(new Error(message.reason));
       }
     });
@@ -33,6 +39,18 @@ export function startApp(file: string): Promise<RunningApp> {
       clearTimeout(timer);
       reject(new Error(`exited with ${code} before listening. ${stderrTail.trim()}`));
     });
+  });
+}
+
+function cpuMicrosOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const answer = (message: AppMessage): void => {
+      if (message.type !== 'cpu') return;
+      child.off('message', answer);
+      resolve(message.micros);
+    };
+    child.on('message', answer);
+    child.send(REPORT_CPU);
   });
 }
 

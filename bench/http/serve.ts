@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { describeError } from '../harness/describe-error.js';
-import { type AppMessage, CLOSE_APP } from './messages.js';
+import { type AppMessage, CLOSE_APP, REPORT_CPU } from './messages.js';
+
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
 
 function send(message: AppMessage, then: () => void = () => {}): void {
   process.send!(message, then);
@@ -28,6 +33,7 @@ export async function serve(module: Type<unknown>): Promise<void> {
   };
   process.on('message', (message) => {
     if (message === CLOSE_APP) close();
+    if (message === REPORT_CPU) send({ type: 'cpu', micros: cpuMicros() });
   });
   process.on('disconnect', close);
   const { port } = app.getHttpServer().address() as AddressInfo;

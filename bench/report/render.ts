@@ -1,4 +1,4 @@
-import { SAME_APP_RATIO } from '../harness/figures.js';
+import { CPU_PER_REQUEST, SAME_APP_CPU_RATIO, SAME_APP_RATIO } from '../harness/figures.js';
 import { medianKey } from '../harness/to-json.js';
 import type { ContenderJson, GroupJson, Metric, ResultsJson } from '../harness/types.js';
 
@@ -54,6 +54,17 @@ const optionalColumns: { key: string; column: Column }[] = [
     column: {
       title: 'ratio to same app’s undecorated route',
       cell: (contender) => asRatio(contender[medianKey(SAME_APP_RATIO)], 3),
+    },
+  },
+  {
+    key: medianKey(CPU_PER_REQUEST),
+    column: { title: 'app CPU µs/request', cell: figure(medianKey(CPU_PER_REQUEST), 1) },
+  },
+  {
+    key: medianKey(SAME_APP_CPU_RATIO),
+    column: {
+      title: 'same, by CPU per request',
+      cell: (contender) => asRatio(contender[medianKey(SAME_APP_CPU_RATIO)], 3),
     },
   },
 ];
