@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { repoRoot, resultsDir } from './harness/paths.js';
 import type { ResultsJson } from './harness/types.js';
 import { renderReport } from './report/render.js';
@@ -11,10 +12,11 @@ const file = args.find((arg) => !arg.startsWith('--')) ?? join(resultsDir, 'late
 const results = JSON.parse(readFileSync(file, 'utf8')) as ResultsJson;
 const report = renderReport(results);
 
-if (args.includes('--readme')) writeIntoReadme(report);
+if (args.includes('--readme')) await writeIntoReadme(report);
 else process.stdout.write(report);
 
-function writeIntoReadme(section: string): void {
+/** Writes `section` between the README's bench markers, formatted as `npm run lint` wants it. */
+async function writeIntoReadme(section: string): Promise<void> {
   const readme = join(repoRoot, 'README.md');
   const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
   const text = readFileSync(readme, 'utf8');
@@ -22,5 +24,6 @@ function writeIntoReadme(section: string): void {
   const to = text.indexOf(end);
   if (from === -1 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
   const updated = `${text.slice(0, from + start.length)}\n\n${section.trim()}\n${text.slice(to)}`;
-  writeFileSync(readme, updated);
+  const options = { ...(await resolveConfig(readme)), filepath: readme };
+  writeFileSync(readme, await format(updated, options));
 }
