@@ -8,6 +8,11 @@ export type TimerHandle = unknown;
 export interface Clock {
   /** Milliseconds since the epoch (or since the test clock's origin). */
   now(): number;
+  /**
+   * Milliseconds on a clock that never jumps (the wall clock may be set back or forward),
+   * for deadlines of calls in flight. Optional: where a clock lacks it, `now()` serves.
+   */
+  monotonicNow?(): number;
   /** Schedules `callback` after `ms`; `unref` timers never keep the process alive. */
   setTimeout(callback: () => void, ms: number, options?: { unref?: boolean }): TimerHandle;
   clearTimeout(handle: TimerHandle): void;

@@ -59,7 +59,7 @@ export class DeadlineList<E extends ListedDeadline<E>> {
 
   /** Adds `entry`, due `ms` from now. */
   add(entry: E): void {
-    entry.deadline = this.clock.now() + this.ms;
+    entry.deadline = this.time() + this.ms;
     entry.previous = this.newest;
     entry.next = undefined;
     entry.listed = true;
@@ -82,6 +82,12 @@ export class DeadlineList<E extends ListedDeadline<E>> {
     entry.listed = false;
     if (this.oldest === undefined) this.idle();
     return true;
+  }
+
+  /** Deadlines run on the monotonic clock: a wall clock set back must not delay them. */
+  private time(): number {
+    const clock = this.clock;
+    return clock.monotonicNow ? clock.monotonicNow() : clock.now();
   }
 
   private idle(): void {
@@ -107,7 +113,7 @@ export class DeadlineList<E extends ListedDeadline<E>> {
 
   private readonly expireDue = (): void => {
     this.timer = undefined;
-    const now = this.clock.now();
+    const now = this.time();
     for (let entry = this.oldest; entry && entry.deadline <= now; entry = this.oldest) {
       this.remove(entry);
       this.onExpire(entry);

@@ -1,8 +1,9 @@
 import type { Clock, TimerHandle } from './clock.js';
 
-/** The real clock: `Date.now()` and Node timers. */
+/** The real clock: `Date.now()`, `performance.now()` for deadlines, and Node timers. */
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonicNow: () => performance.now(),
   setTimeout(callback: () => void, ms: number, options?: { unref?: boolean }): TimerHandle {
     const timer = setTimeout(callback, ms);
     if (options?.unref) timer.unref();

@@ -21,6 +21,20 @@ class KeepAliveClock extends TestClock {
   }
 }
 
+/** A test clock whose wall time can be set back or forward; its monotonic time runs on. */
+class JumpingWallClock extends TestClock {
+  private wallOffset = 0;
+  setWallClock(byMs: number): void {
+    this.wallOffset += byMs;
+  }
+  override now(): number {
+    return super.now() + this.wallOffset;
+  }
+  monotonicNow(): number {
+    return super.now();
+  }
+}
+
 function listOn(clock: TestClock, ms: number) {
   const expired: string[] = [];
   const list = new DeadlineList<Entry>(clock, ms, (entry) =>
@@ -30,6 +44,27 @@ function listOn(clock: TestClock, ms: number) {
 }
 
 describe('DeadlineList', () => {
+  it.each([
+    ['back', -60_000],
+    ['forward', 60_000],
+  ])('expires each entry on time when the wall clock is set %s meanwhile', async (_, jumpMs) => {
+    const clock = new JumpingWallClock(1_000);
+    const expired: string[] = [];
+    const list = new DeadlineList<Entry>(clock, 100, (entry) =>
+      expired.push(`${entry.name}@${clock.monotonicNow()}`),
+    );
+    list.add(new Entry('a'));
+    await clock.advance(40);
+    list.add(new Entry('b'));
+    clock.setWallClock(jumpMs);
+    await clock.advance(59);
+    expect(expired).toEqual([]);
+    await clock.advance(1);
+    expect(expired).toEqual(['a@1100']);
+    await clock.advance(40);
+    expect(expired).toEqual(['a@1100', 'b@1140']);
+  });
+
   it('expires each entry exactly ms after it was added, in order, with one timer', async () => {
     const clock = new TestClock(1_000);
     const { list, expired } = listOn(clock, 100);
