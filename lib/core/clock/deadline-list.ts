@@ -34,6 +34,8 @@ export class DeadlineList<E extends ListedDeadline<E>> {
   private timer: TimerHandle | undefined;
   private keepsAlive = false;
   private readonly keepsProcessAlive: boolean;
+  /** Deadlines run on the monotonic clock: a wall clock set back must not delay them. */
+  private readonly time: () => number;
 
   constructor(
     private readonly clock: Clock,
@@ -44,6 +46,7 @@ export class DeadlineList<E extends ListedDeadline<E>> {
     options: DeadlineListOptions = {},
   ) {
     this.keepsProcessAlive = options.keepsProcessAlive ?? true;
+    this.time = clock.monotonicNow ? () => clock.monotonicNow!() : () => clock.now();
   }
 
   /** True when no entry is in flight. */
@@ -82,12 +85,6 @@ export class DeadlineList<E extends ListedDeadline<E>> {
     entry.listed = false;
     if (this.oldest === undefined) this.idle();
     return true;
-  }
-
-  /** Deadlines run on the monotonic clock: a wall clock set back must not delay them. */
-  private time(): number {
-    const clock = this.clock;
-    return clock.monotonicNow ? clock.monotonicNow() : clock.now();
   }
 
   private idle(): void {

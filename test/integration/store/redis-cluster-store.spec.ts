@@ -39,6 +39,33 @@ describeWithRedis(
       expect(perMaster.filter((keys) => keys > 0).length).toBeGreaterThan(1);
       await store.close();
     });
+
+    it('decides many limiters asked in one tick, each batch on its own slot, exactly', async () => {
+      const store = await connectRedisStore({ cluster: [...cluster.urls], keyPrefix: 'batch:' });
+      try {
+        expect(await store.whenReady(5_000)).toBe(true);
+        const rule = resolveRateLimitRule({
+          algorithm: 'fixed-window',
+          limit: 30,
+          windowMs: 60_000,
+        });
+        // 10 limiters (spread over the masters), 50 decisions each on one key, in one tick.
+        const decisions = await Promise.all(
+          Array.from({ length: 500 }, (_, i) =>
+            store.rateLimits.consume(`policy-${i % 10}:user`, rule, 1),
+          ),
+        );
+        for (let limiter = 0; limiter < 10; limiter++) {
+          const own = decisions.filter((_, i) => i % 10 === limiter);
+          expect(own.filter((d) => d.allowed)).toHaveLength(30);
+          expect(own.slice(0, 30).map((d) => d.remaining)).toEqual(
+            Array.from({ length: 30 }, (_, i) => 29 - i),
+          );
+        }
+      } finally {
+        await store.close();
+      }
+    });
   },
   ['server', 'cli'],
 );

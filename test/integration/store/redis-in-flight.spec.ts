@@ -55,71 +55,81 @@ describeWithRedis('RedisStore with many decisions in flight', () => {
     return calls.reduce((sum, [, n]) => sum + Number(n), 0);
   }
 
-  const wideRule = resolveRateLimitRule({
+  /** Limit 1000 per minute: nothing these tests ask is refused. */
+  const roomyRule = resolveRateLimitRule({
     algorithm: 'fixed-window',
     limit: 1_000,
     windowMs: 60_000,
   });
 
-  it('takes the decisions of one limiter asked in one tick in one script call and one write', async () => {
-    const store = new RedisStore(client, { keyPrefix: `batch-${++run}:` });
+  interface Counts {
+    /** Socket writes since the test began. */
+    writes(): number;
+    /** Script calls since the test began. */
+    scriptCalls(): Promise<number>;
+  }
+
+  /** Runs `test` on a fresh store, counting socket writes and script calls from its start. */
+  async function withCounts(
+    name: string,
+    test: (store: RedisStore, counts: Counts) => Promise<void>,
+  ): Promise<void> {
+    const store = new RedisStore(client, { keyPrefix: `${name}-${++run}:` });
     await store.whenReady(1_000);
     const callsBefore = await scriptCalls();
     const counter = countWrites(client);
     try {
+      await test(store, {
+        writes: counter.writes,
+        scriptCalls: async () => (await scriptCalls()) - callsBefore,
+      });
+    } finally {
+      counter.restore();
+      await store.close();
+    }
+  }
+
+  it('takes the decisions of one limiter asked in one tick in one script call and one write', () =>
+    withCounts('batch', async (store, counts) => {
       const decisions = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          store.rateLimits.consume(`api:user-${i % 50}`, wideRule, 1),
+          store.rateLimits.consume(`api:user-${i % 50}`, roomyRule, 1),
         ),
       );
       // 50 users, each asked twice: the second decision of each saw the first.
       const remaining = decisions.map((d) => d.remaining);
       expect(remaining).toEqual([...Array<number>(50).fill(999), ...Array<number>(50).fill(998)]);
-      expect(counter.writes()).toBe(1);
-      await store.rateLimits.consume('api:user-0', wideRule, 1);
-      expect(counter.writes()).toBe(2);
-      expect((await scriptCalls()) - callsBefore).toBe(2);
-    } finally {
-      counter.restore();
-      await store.close();
-    }
-  });
+      expect(counts.writes()).toBe(1);
+      await store.rateLimits.consume('api:user-0', roomyRule, 1);
+      expect(counts.writes()).toBe(2);
+      // Reading INFO is a write too, so the script calls are counted last.
+      expect(await counts.scriptCalls()).toBe(2);
+    }));
 
-  it('sends one call per limiter, in one write, when several limiters decide in one tick', async () => {
-    const store = new RedisStore(client, { keyPrefix: `limiters-${++run}:` });
-    await store.whenReady(1_000);
-    const callsBefore = await scriptCalls();
-    const counter = countWrites(client);
-    try {
+  it('sends one call per limiter, in one write, when several limiters decide in one tick', () =>
+    withCounts('limiters', async (store, counts) => {
       const decisions = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          store.rateLimits.consume(`limiter-${i % 10}:user-${i}`, wideRule, 1),
+          store.rateLimits.consume(`limiter-${i % 10}:user-${i}`, roomyRule, 1),
         ),
       );
       expect(decisions.every((d) => d.allowed && d.remaining === 999)).toBe(true);
       // The first call goes out at once (nothing else is in flight); the other nine together.
-      expect(counter.writes()).toBe(2);
-      expect((await scriptCalls()) - callsBefore).toBe(10);
-    } finally {
-      counter.restore();
-      await store.close();
-    }
-  });
+      expect(counts.writes()).toBe(2);
+      expect(await counts.scriptCalls()).toBe(10);
+    }));
 
-  it(`splits a tick's decisions into calls of at most ${MAX_DECISIONS_PER_CALL}`, async () => {
-    const store = new RedisStore(client, { keyPrefix: `split-${++run}:` });
-    await store.whenReady(1_000);
-    const callsBefore = await scriptCalls();
-    const count = 2 * MAX_DECISIONS_PER_CALL + 1;
-    const decisions = await Promise.all(
-      Array.from({ length: count }, () => store.rateLimits.consume('api:user-1', wideRule, 1)),
-    );
-    expect((await scriptCalls()) - callsBefore).toBe(3);
-    expect(decisions.map((d) => d.remaining)).toEqual(
-      Array.from({ length: count }, (_, i) => 999 - i),
-    );
-    await store.close();
-  });
+  it(`splits a tick's decisions into calls of at most ${MAX_DECISIONS_PER_CALL}`, () =>
+    withCounts('split', async (store, counts) => {
+      const count = 2 * MAX_DECISIONS_PER_CALL + 1;
+      const decisions = await Promise.all(
+        Array.from({ length: count }, () => store.rateLimits.consume('api:user-1', roomyRule, 1)),
+      );
+      expect(await counts.scriptCalls()).toBe(3);
+      expect(decisions.map((d) => d.remaining)).toEqual(
+        Array.from({ length: count }, (_, i) => 999 - i),
+      );
+    }));
 
   it('fails only the decision whose key Redis refuses; the rest of its batch is decided', async () => {
     const prefix = `wrongtype-${++run}:`;
@@ -127,27 +137,27 @@ describeWithRedis('RedisStore with many decisions in flight', () => {
     await store.whenReady(1_000);
     await client.rpush(storeKey(prefix, 'ratelimit', 'api', 'user-2'), 'not a bucket');
     const settled = await Promise.allSettled(
-      [1, 2, 3].map((user) => store.rateLimits.consume(`api:user-${user}`, wideRule, 1)),
+      [1, 2, 3].map((user) => store.rateLimits.consume(`api:user-${user}`, roomyRule, 1)),
     );
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const refused = settled[1] as PromiseRejectedResult;
     expect(String(refused.reason)).toContain('WRONGTYPE');
-    expect(await store.rateLimits.consume('api:user-1', wideRule, 1)).toMatchObject({
+    expect(await store.rateLimits.consume('api:user-1', roomyRule, 1)).toMatchObject({
       remaining: 998,
     });
     await store.close();
   });
 
-  it('sends a batch again with its source when the server lost its scripts', async () => {
-    const store = new RedisStore(client, { keyPrefix: `noscript-${++run}:` });
-    await store.whenReady(1_000);
-    await client.script('FLUSH');
-    const decisions = await Promise.all(
-      [1, 2, 3].map(() => store.rateLimits.consume('api:user-1', wideRule, 1)),
-    );
-    expect(decisions.map((d) => d.remaining)).toEqual([999, 998, 997]);
-    await store.close();
-  });
+  it('sends a batch again with its source when the server lost its scripts', () =>
+    withCounts('noscript', async (store, counts) => {
+      await client.script('FLUSH');
+      const decisions = await Promise.all(
+        [1, 2, 3].map(() => store.rateLimits.consume('api:user-1', roomyRule, 1)),
+      );
+      expect(decisions.map((d) => d.remaining)).toEqual([999, 998, 997]);
+      // The batch by its SHA (refused: NOSCRIPT), then by its source.
+      expect(await counts.scriptCalls()).toBe(2);
+    }));
 
   it.each(ALGORITHMS)(
     '%s: 100 in flight on one connection, limit 60: exactly 60 allowed',

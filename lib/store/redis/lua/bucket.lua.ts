@@ -53,8 +53,8 @@ ${body}`;
 
 /**
  * Many decisions per call, each as atomic as alone and taken in order: KEYS are the buckets,
- * ARGV[1] how many arguments each decision has (its stride) and then each one's arguments as
- * `bucketScript` takes them. Replies with one reply per decision; a decision that fails
+ * ARGV[1] how many arguments each decision has (its stride: 5 with `fill_ms`, else 4) and
+ * then each one's arguments as `bucketScript` takes them. Replies with one reply per decision; a decision that fails
  * (e.g. WRONGTYPE) answers its error in its place and the others go on. The server's clock
  * is read once for the batch.
  */
@@ -73,7 +73,9 @@ end
 local replies = {}
 for i = 1, #KEYS do
   local a = 1 + (i - 1) * stride
-  local ok, reply = pcall(decide, KEYS[i], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5])
+  local fill_ms = nil
+  if stride > 4 then fill_ms = ARGV[a + 5] end
+  local ok, reply = pcall(decide, KEYS[i], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], fill_ms)
   if not ok and type(reply) ~= 'table' then reply = {err = tostring(reply)} end
   replies[i] = reply
 end
