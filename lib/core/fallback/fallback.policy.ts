@@ -97,6 +97,11 @@ export class FallbackPolicy<V = unknown> implements Policy {
     return this.cache?.prune(scope) ?? 0;
   }
 
+  /** Whether last good results are kept (per `options.key`): only then is the key read. */
+  get cachesResults(): boolean {
+    return this.cache !== undefined;
+  }
+
   /** How many last good results the cache holds. */
   get cachedResults(): number {
     return this.cache?.size ?? 0;

@@ -33,17 +33,31 @@ export function fallbackLayer(
   const layers = options.layers?.map((layer) =>
     layer.type === 'method' ? functionLayer(layer.method, instance) : layer,
   );
-  const fallback = createFallback({ ...options, layers, isDegraded });
+  const fallback: FallbackPolicy = createFallback({ ...options, layers, isDegraded });
   fallback.on('fallback', ({ source, error }) =>
     events.emit('fallback.used', { name, source, error }),
   );
-  events.emit('policy.created', { kind: 'fallback', name, policy: fallback as FallbackPolicy });
+  events.emit('policy.created', { kind: 'fallback', name, policy: fallback });
   return {
     kind: 'fallback',
     target: fallback,
     executeFor: ({ args, request }, fn, callOptions) =>
-      executeWithKey(fallback, fn, callOptions, args, request?.url ?? stableKeyOf(args)),
+      executeWithKey(fallback, fn, callOptions, args, cacheKeyOf(fallback, args, request?.url)),
   };
+}
+
+/**
+ * The key of a call's cached result: its URL on a controller, else its arguments' JSON. Only
+ * while the fallback keeps a cache (reconfiguration may add or drop it): serialising every
+ * call's arguments for nothing would cost more than the fallback itself.
+ */
+function cacheKeyOf(
+  fallback: FallbackPolicy,
+  args: readonly unknown[],
+  url: string | undefined,
+): string | undefined {
+  if (!fallback.cachesResults) return undefined;
+  return url ?? stableKeyOf(args);
 }
 
 function functionLayer(target: string | FallbackHandler, instance: object): FallbackLayer {
