@@ -12,7 +12,7 @@ const frameworkImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-sample/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-sample/', 'node_modules/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

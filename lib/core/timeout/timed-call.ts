@@ -17,6 +17,8 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   readonly args?: readonly unknown[];
   private controller: AbortController | undefined;
   private abortion: { reason: unknown } | undefined;
+  /** Listens to the caller's signal; built only for a call that has one. */
+  private callerAborted: (() => void) | undefined;
 
   constructor(
     options: ExecuteOptions | undefined,
@@ -47,7 +49,10 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   /** Starts the clock (and listens to the caller's signal, if any). */
   start(): void {
     this.deadlines.add(this);
-    this.callerSignal?.addEventListener('abort', this.callerAborted, { once: true });
+    const callerSignal = this.callerSignal;
+    if (callerSignal === undefined) return;
+    this.callerAborted = () => this.followCallerAbort(callerSignal.reason);
+    callerSignal.addEventListener('abort', this.callerAborted, { once: true });
   }
 
   readonly succeeded = (value: T): void => {
@@ -65,12 +70,11 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
     this.reject(error);
   }
 
-  private readonly callerAborted = (): void => {
-    const reason = this.callerSignal?.reason;
+  private followCallerAbort(reason: unknown): void {
     if (!this.leave()) return;
     this.abort(reason);
     this.reject(reason);
-  };
+  }
 
   /** Leaves the list; false when the call already ended another way. */
   private leave(): boolean {
@@ -80,7 +84,7 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   }
 
   private stopFollowingCaller(): void {
-    this.callerSignal?.removeEventListener('abort', this.callerAborted);
+    if (this.callerAborted) this.callerSignal?.removeEventListener('abort', this.callerAborted);
   }
 
   private abort(reason: unknown): void {

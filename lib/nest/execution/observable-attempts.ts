@@ -3,7 +3,23 @@ import type { ExecutionContext } from '../../core/index.js';
 
 /** What one successful attempt emitted; anything else a pipeline returns came from a fallback. */
 export class CollectedValues<T> {
-  constructor(readonly values: T[]) {}
+  // Most handlers emit one value: it is kept without an array, which costs more than the
+  // rest of the attempt's bookkeeping.
+  private count = 0;
+  private first: T | undefined;
+  private later: T[] | undefined;
+
+  protected add(value: T): void {
+    if (this.count++ === 0) this.first = value;
+    else (this.later ??= []).push(value);
+  }
+
+  /** Emits the values, in order, to `observer`. */
+  emitTo(observer: Pick<Observer<T>, 'next'>): void {
+    if (this.count === 0) return;
+    observer.next(this.first as T);
+    if (this.later) for (const value of this.later) observer.next(value);
+  }
 }
 
 /** Settles an attempt that the policies gave up on (timed out); nobody reads the reason. */
@@ -13,9 +29,8 @@ class AttemptAbandoned extends Error {
   }
 }
 
-/** One subscription to the source: buffers its values, settles once. */
-class Attempt<T> implements Observer<T> {
-  readonly values: T[] = [];
+/** One subscription to the source: buffers its values, settles once (with itself). */
+class Attempt<T> extends CollectedValues<T> implements Observer<T> {
   subscription?: Subscription;
   settled = false;
   stopWatching?: () => void;
@@ -23,10 +38,12 @@ class Attempt<T> implements Observer<T> {
   constructor(
     private readonly resolve: (values: CollectedValues<T>) => void,
     private readonly reject: (error: unknown) => void,
-  ) {}
+  ) {
+    super();
+  }
 
   next(value: T): void {
-    this.values.push(value);
+    this.add(value);
   }
 
   error(error: unknown): void {
@@ -34,7 +51,7 @@ class Attempt<T> implements Observer<T> {
   }
 
   complete(): void {
-    if (this.settle()) this.resolve(new CollectedValues(this.values));
+    if (this.settle()) this.resolve(this);
   }
 
   /** Stops the stream and rejects with `reason`, unless the attempt has settled already. */

@@ -41,7 +41,7 @@ function emitResult<T>(
   mapError: ErrorMapper | undefined,
 ): Subscription | undefined {
   if (result instanceof CollectedValues) {
-    for (const value of (result as CollectedValues<T>).values) subscriber.next(value);
+    (result as CollectedValues<T>).emitTo(subscriber);
     subscriber.complete();
     return undefined;
   }
