@@ -2,7 +2,7 @@ import type { RateLimitRule } from './rate-limit-rule.js';
 
 /** The adaptive limit and the outcomes observed in its current window. */
 export interface AdaptiveLimitState {
-  /** Kept fractional so that small limits can still grow by `recoveryFactor`. */
+  /** Kept fractional: a fractional `recoveryStep` still adds up to whole permits. */
   limit: number;
   windowStart: number;
   successes: number;
@@ -29,8 +29,8 @@ export function recordAdaptiveOutcome(
 /**
  * The whole number of permits per window to admit at `now`. Each finished window adjusts
  * the limit (AIMD): a success rate below `adaptiveThreshold` multiplies it by
- * `backoffFactor`, a healthy window (a window without outcomes is healthy) by
- * `recoveryFactor`; it stays within [`minLimit`, `limit`].
+ * `backoffFactor`, a healthy window (a window without outcomes is healthy) adds
+ * `recoveryStep`; it stays within [`minLimit`, `limit`].
  */
 export function adaptiveLimitAt(
   state: AdaptiveLimitState,
@@ -47,9 +47,9 @@ function closeFinishedWindows(state: AdaptiveLimitState, rule: RateLimitRule, no
   const total = state.successes + state.failures;
   const healthy = total === 0 || state.successes / total >= rule.adaptiveThreshold;
   // The windows after the first finished one saw no outcomes, so each of them was healthy.
-  const growth = Math.pow(rule.recoveryFactor, healthy ? passed : passed - 1);
+  const growth = (healthy ? passed : passed - 1) * rule.recoveryStep;
   const shrink = healthy ? 1 : rule.backoffFactor;
-  state.limit = Math.min(rule.limit, Math.max(rule.minLimit, state.limit * shrink) * growth);
+  state.limit = Math.min(rule.limit, Math.max(rule.minLimit, state.limit * shrink) + growth);
   state.windowStart += passed * rule.windowMs;
   state.successes = 0;
   state.failures = 0;

@@ -38,7 +38,7 @@ export function checkRateLimitOptions(options: unknown, checker: OptionChecker):
     'a number in (0, 1)',
     (f) => f > 0 && f < 1,
   );
-  checkFactor(checker, 'recoveryFactor', o.recoveryFactor, 'a number > 1', (f) => f > 1);
+  checker.positive('recoveryStep', o.recoveryStep);
   const limit = o.limit ?? RATE_LIMIT_DEFAULTS.limit;
   if (typeof limit === 'number' && typeof o.minLimit === 'number' && o.minLimit > limit) {
     checker.fail('minLimit', `must not exceed limit (${limit}), got ${o.minLimit}`);

@@ -15,7 +15,8 @@ export interface RateLimitRule {
   readonly refillPerSecond: number;
   readonly adaptiveThreshold: number;
   readonly backoffFactor: number;
-  readonly recoveryFactor: number;
+  /** Permits the adaptive limit gains per healthy window. */
+  readonly recoveryStep: number;
   readonly minLimit: number;
 }
 
@@ -30,7 +31,8 @@ export const RATE_LIMIT_DEFAULTS = {
   algorithm: 'sliding-window',
   adaptiveThreshold: 0.8,
   backoffFactor: 0.7,
-  recoveryFactor: 1.2,
+  /** The adaptive limit's default step: this share of `limit` (at least one permit). */
+  recoveryStepShare: 0.1,
   minLimit: 1,
   onStoreFailure: 'local',
 } as const;
@@ -47,7 +49,8 @@ export function resolveRateLimitRule(options: RateLimitOptions = {}): RateLimitR
     refillPerSecond: options.refillPerSecond ?? limit / (windowMs / 1000),
     adaptiveThreshold: options.adaptiveThreshold ?? RATE_LIMIT_DEFAULTS.adaptiveThreshold,
     backoffFactor: options.backoffFactor ?? RATE_LIMIT_DEFAULTS.backoffFactor,
-    recoveryFactor: options.recoveryFactor ?? RATE_LIMIT_DEFAULTS.recoveryFactor,
+    recoveryStep:
+      options.recoveryStep ?? Math.max(1, limit * RATE_LIMIT_DEFAULTS.recoveryStepShare),
     minLimit: Math.min(options.minLimit ?? RATE_LIMIT_DEFAULTS.minLimit, limit),
   };
 }

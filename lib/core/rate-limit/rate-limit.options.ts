@@ -30,8 +30,11 @@ export interface RateLimitOptions {
   adaptiveThreshold?: number;
   /** Adaptive: multiplier applied when unhealthy. Default 0.7. */
   backoffFactor?: number;
-  /** Adaptive: multiplier applied while healthy. Default 1.2. */
-  recoveryFactor?: number;
+  /**
+   * Adaptive: permits added to the limit after each healthy window (the additive increase
+   * of AIMD). Default a tenth of `limit`, at least 1.
+   */
+  recoveryStep?: number;
   /** Adaptive: the limit never goes below this. Default 1. */
   minLimit?: number;
   /**

@@ -49,7 +49,7 @@ export const POLICY_OPTION_KEYS: Readonly<Record<PolicyKind, readonly string[]>>
     refillPerSecond: true,
     adaptiveThreshold: true,
     backoffFactor: true,
-    recoveryFactor: true,
+    recoveryStep: true,
     minLimit: true,
     isFailure: true,
     maxKeys: true,

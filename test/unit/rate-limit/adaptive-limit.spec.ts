@@ -33,11 +33,21 @@ describe('adaptive limit (AIMD)', () => {
     expect(state.limit).toBe(2);
   });
 
-  it('grows back by recoveryFactor while healthy, never above the configured limit', () => {
+  it('grows back additively, by recoveryStep (default a tenth of the limit) per healthy window, never above the limit', () => {
     const state = createAdaptiveLimitState(rule, 0);
     state.limit = 2;
     const limits = Array.from({ length: 10 }, (_, w) => windowOf(state, w * 1_000, 10, 0));
-    expect(limits).toEqual([2, 2, 3, 4, 4, 5, 7, 8, 10, 10]);
+    expect(limits).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 10, 10]);
+  });
+
+  it('adds the same recoveryStep whatever the current limit (additive, not multiplicative)', () => {
+    const stepped = resolveRateLimitRule({ ...rule, limit: 100, recoveryStep: 2.5 });
+    const low = createAdaptiveLimitState(stepped, 0);
+    const high = createAdaptiveLimitState(stepped, 0);
+    low.limit = 4;
+    high.limit = 60;
+    expect([1_000, 2_000].map((at) => adaptiveLimitAt(low, stepped, at))).toEqual([6, 9]);
+    expect([1_000, 2_000].map((at) => adaptiveLimitAt(high, stepped, at))).toEqual([62, 65]);
   });
 
   it('shrinks below the threshold and not at it', () => {
@@ -50,24 +60,25 @@ describe('adaptive limit (AIMD)', () => {
   it('counts idle windows as healthy', () => {
     const state = createAdaptiveLimitState(rule, 0);
     windowOf(state, 0, 0, 5);
-    expect(adaptiveLimitAt(state, rule, 2_000)).toBe(8); // 7 × 1.2 after one idle window
+    expect(adaptiveLimitAt(state, rule, 2_000)).toBe(8); // 7 + 1 after one idle window
     expect(adaptiveLimitAt(state, rule, 60_000)).toBe(10);
   });
 
   it('grows once for each idle window that has passed', () => {
     const state = createAdaptiveLimitState(rule, 0);
     state.limit = 2;
-    expect(adaptiveLimitAt(state, rule, 5_000)).toBe(4); // 2 × 1.2^5 = 4.98
-    expect(windowOf(state, 5_000, 0, 1)).toBe(3); // 4.98 × 0.7 = 3.48
-    expect(adaptiveLimitAt(state, rule, 9_000)).toBe(6); // 3.48 × 1.2^3 = 6.02
+    expect(adaptiveLimitAt(state, rule, 5_000)).toBe(7); // 2 + 5 × 1
+    expect(windowOf(state, 5_000, 0, 1)).toBe(4); // 7 × 0.7 = 4.9
+    expect(adaptiveLimitAt(state, rule, 9_000)).toBe(7); // 4.9 + 3 × 1 = 7.9
   });
 
   it('shrinks for an unhealthy window and then grows for the idle ones after it', () => {
     const state = createAdaptiveLimitState(rule, 0);
     recordAdaptiveOutcome(state, rule, 1, false);
-    expect(adaptiveLimitAt(state, rule, 3_000)).toBe(10); // 10 × 0.7 × 1.2^2 = 10.08, capped
+    expect(adaptiveLimitAt(state, rule, 3_000)).toBe(9); // 10 × 0.7 + 2 × 1
     const again = createAdaptiveLimitState(rule, 0);
     recordAdaptiveOutcome(again, rule, 1, false);
-    expect(adaptiveLimitAt(again, rule, 2_000)).toBe(8); // 10 × 0.7 × 1.2 = 8.4
+    expect(adaptiveLimitAt(again, rule, 2_000)).toBe(8); // 10 × 0.7 + 1
+    expect(adaptiveLimitAt(again, rule, 60_000)).toBe(10); // capped at the limit
   });
 });
