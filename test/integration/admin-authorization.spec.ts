@@ -97,12 +97,16 @@ describe.each(adapters)('admin authorization (%s)', (_name, adapter) => {
       .expect(200);
   });
 
-  it('without authorization the routes are not served', async () => {
+  it('without authorization configured every request gets 401, even one with a key', async () => {
     app = await startApp(appWith(undefined), adapter);
     await openFlaky(app);
     await request(app.getHttpServer())
       .post('/admin/reliability/circuit-breakers/flaky/reset')
-      .expect(404);
+      .expect(401);
+    await request(app.getHttpServer())
+      .post('/admin/reliability/circuit-breakers/flaky/reset')
+      .set('x-api-key', '')
+      .expect(401);
     expect(app.get(ResilienceService).breaker('flaky')?.state).toBe('OPEN');
   });
 });

@@ -1,7 +1,6 @@
 import {
   Inject,
   Injectable,
-  NotFoundException,
   UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
@@ -14,7 +13,8 @@ import { RESILIENCE_OPTIONS } from '../resilience.constants.js';
 /**
  * The one authorization of the admin and mutating routes: the configured API key (sent
  * as `x-api-key` or `Authorization: Bearer`, compared in constant time) or the user's own
- * guard. With neither configured the routes answer 404, as if they were not mounted.
+ * guard. With neither configured no request can be authorized: every one gets 401
+ * (DESIGN §6), and start-up says how to enable the routes.
  */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
@@ -31,7 +31,7 @@ export class AdminAuthGuard implements CanActivate {
       throw new UnauthorizedException();
     }
     const apiKey = admin && 'apiKey' in admin ? admin.apiKey : undefined;
-    if (!apiKey) throw new NotFoundException();
+    if (!apiKey) throw new UnauthorizedException('Admin authorization is not configured');
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | string[] | undefined> }>();

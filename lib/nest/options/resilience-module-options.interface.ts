@@ -39,7 +39,7 @@ export type StoreOptions = MemoryStoreOptions | RedisStoreOptions;
 
 /**
  * Who may call the mutating and admin routes: an API key (sent as `x-api-key` or
- * `Authorization: Bearer`) or your own guard. With neither, those routes are not mounted.
+ * `Authorization: Bearer`) or your own guard. With neither, those routes answer 401.
  */
 export type AdminOptions =
   | {

@@ -41,7 +41,7 @@ export interface ResolvedResilienceOptions {
   store:
     | MemoryStoreOptions
     | (RedisStoreOptions & Required<Pick<RedisStoreOptions, 'keyPrefix' | 'storeTimeoutMs'>>);
-  /** Neither set: the admin and mutating routes are not mounted. */
+  /** Neither set: the admin and mutating routes answer 401 to every request. */
   admin: { apiKey?: string; guard?: Type<CanActivate> };
   http: {
     health: ResolvedHttpGroup;

@@ -40,8 +40,8 @@ describe.each(adapters)('GET %s (%s)', (_name, adapter) => {
     }
   });
 
-  it('is not served without admin authorization configured', async () => {
+  it('answers 401 without admin authorization configured', async () => {
     app = await startMetricsApp(onRegistry(new Registry()), adapter);
-    await request(app.getHttpServer()).get(ROUTE).expect(404);
+    await request(app.getHttpServer()).get(ROUTE).set('x-api-key', 'k3y').expect(401);
   });
 });
