@@ -21,11 +21,12 @@ export const BUILT_IN_STEP_TYPES: readonly BuiltInStepType[] = [
   'wait',
   'restart_service',
   'clear_cache',
+  'custom',
 ];
 
-/** The handler of a step type, built-in or registered; `undefined` for an unknown type. */
-export function stepHandler(env: StepEnvironment, type: string): StepHandler | undefined {
-  switch (type) {
+/** The handler of a step, built-in or registered; `undefined` for an unknown one. */
+export function stepHandler(env: StepEnvironment, step: RecoveryStep): StepHandler | undefined {
+  switch (step.type) {
     case 'reset_circuit_breaker':
       return (step, context) => resetBreaker(env, targetOf(step, context));
     case 'wait':
@@ -37,8 +38,10 @@ export function stepHandler(env: StepEnvironment, type: string): StepHandler | u
       return (step, context) => restart(env, targetOf(step, context));
     case 'clear_cache':
       return (step) => clearCaches(env, step.target);
+    case 'custom':
+      return step.name === undefined ? undefined : env.actions.stepTypes.get(step.name);
   }
-  return env.actions.stepTypes.get(type);
+  return env.actions.stepTypes.get(step.type);
 }
 
 function targetOf(step: RecoveryStep, context: StepContext): string {

@@ -12,7 +12,7 @@ const PLAN_KEYS = [
   'successCriteria',
   'rollbackPlan',
 ];
-const STEP_KEYS = ['type', 'target', 'durationMs', 'params'];
+const STEP_KEYS = ['type', 'name', 'target', 'durationMs', 'params'];
 const CRITERION_KEYS = ['type', 'breakers', 'name'];
 /** Node fires a longer timer after 1 ms instead. */
 export const MAX_TIMER_MS = 2_147_483_647;
@@ -88,6 +88,19 @@ function checkStep(step: unknown, actions: RecoveryActions, checker: OptionCheck
     checker.fail('durationMs', 'applies to wait steps only');
   checker.nonNegative('durationMs', step.durationMs);
   tooLong(checker, 'durationMs', step.durationMs);
+  checkCustomStepName(step, actions, checker);
+}
+
+function checkCustomStepName(step: Fields, actions: RecoveryActions, checker: OptionChecker): void {
+  const { name } = step;
+  if (step.type !== 'custom') {
+    if (name !== undefined) checker.fail('name', 'applies to custom steps only');
+    return;
+  }
+  if (name === undefined) checker.fail('name', 'is required for a custom step');
+  else if (typeof name !== 'string' || !actions.stepTypes.has(name)) {
+    checker.fail('name', `no step type registered as ${JSON.stringify(name)}`);
+  }
 }
 
 function checkCriterion(

@@ -1,13 +1,22 @@
 /** IMMEDIATE: every step, then the success criteria. GRADUAL: a step at a time, stopping as soon as the criteria hold. */
 export type RecoveryPlanStrategy = 'IMMEDIATE' | 'GRADUAL';
 
-/** The step types every app has; register others with `registerStepType`. */
-export type BuiltInStepType = 'reset_circuit_breaker' | 'wait' | 'restart_service' | 'clear_cache';
+/**
+ * The step types every app has. `custom` runs the step registered with
+ * `registerStepType(name, handler)` under the step's `name`.
+ */
+export type BuiltInStepType =
+  'reset_circuit_breaker' | 'wait' | 'restart_service' | 'clear_cache' | 'custom';
 
 /** One step of a plan. */
 export interface RecoveryStep {
-  /** A built-in type or one registered with `registerStepType`. */
+  /**
+   * A built-in type; or, as a shorthand for `{ type: 'custom', name }`, the name a step was
+   * registered under with `registerStepType`.
+   */
   type: BuiltInStepType | (string & {});
+  /** `custom` only: the registered step to run. */
+  name?: string;
   /**
    * What the step acts on: the breaker (`reset_circuit_breaker`), the service
    * (`restart_service`) or the cache (`clear_cache`). Default: the plan's service; for
@@ -45,6 +54,8 @@ export interface RecoveryPlan {
 /** What one step did. */
 export interface StepOutcome {
   type: string;
+  /** The registered step a `custom` step ran. */
+  name?: string;
   target?: string;
   status: 'succeeded' | 'failed' | 'skipped';
   startedAt: number;

@@ -11,15 +11,14 @@ export async function runStep(
 ): Promise<StepOutcome> {
   const startedAt = env.clock.now();
   const outcome = (status: StepOutcome['status'], error?: unknown): StepOutcome => ({
-    type: step.type,
-    ...(step.target === undefined ? {} : { target: step.target }),
+    ...stepIdentity(step),
     status,
     startedAt,
     durationMs: env.clock.now() - startedAt,
     ...(error === undefined ? {} : { error: messageOf(error) }),
   });
-  const handler = stepHandler(env, step.type);
-  if (!handler) return outcome('failed', `unknown step type "${step.type}"`);
+  const handler = stepHandler(env, step);
+  if (!handler) return outcome('failed', `unknown step type "${step.name ?? step.type}"`);
   try {
     await handler(step, { plan, signal });
     return outcome('succeeded');
@@ -44,8 +43,7 @@ export async function runRollback(
 /** A skipped step, for the history. */
 export function skipped(step: RecoveryStep, clock: Clock): StepOutcome {
   return {
-    type: step.type,
-    ...(step.target === undefined ? {} : { target: step.target }),
+    ...stepIdentity(step),
     status: 'skipped',
     startedAt: clock.now(),
     durationMs: 0,
@@ -55,4 +53,13 @@ export function skipped(step: RecoveryStep, clock: Clock): StepOutcome {
 /** The message of an error (what the history and the HTTP answer show). */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What an outcome says about the step it reports on. */
+function stepIdentity(step: RecoveryStep): Pick<StepOutcome, 'type' | 'name' | 'target'> {
+  return {
+    type: step.type,
+    ...(step.name === undefined ? {} : { name: step.name }),
+    ...(step.target === undefined ? {} : { target: step.target }),
+  };
 }

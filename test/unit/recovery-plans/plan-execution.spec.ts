@@ -106,6 +106,24 @@ describe('running a recovery plan', () => {
     expect(kit.events).toEqual(['started mailer', 'finished mailer failed']);
   });
 
+  it('a custom step runs the step type registered under its name, with its params', async () => {
+    const kit = planKit();
+    const seen: unknown[] = [];
+    kit.actions.stepTypes.set('drain_queue', (step, { plan }) => {
+      seen.push([plan.serviceName, step.params]);
+    });
+    kit.plan({
+      serviceName: 'mailer',
+      steps: [{ type: 'custom', name: 'drain_queue', params: { batch: 50 } }],
+    });
+    const execution = await kit.runs.run('mailer', 'manual');
+    expect(execution.status).toBe('succeeded');
+    expect(execution.steps).toEqual([
+      expect.objectContaining({ type: 'custom', name: 'drain_queue', status: 'succeeded' }),
+    ]);
+    expect(seen).toEqual([['mailer', { batch: 50 }]]);
+  });
+
   it('times out at estimate x multiplier, aborts the running wait and rolls back', async () => {
     const kit = planKit({ multiplier: 2 });
     const rolledBack: number[] = [];

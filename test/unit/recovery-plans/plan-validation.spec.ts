@@ -48,8 +48,30 @@ describe('validating recovery plans', () => {
       'successCriteria[2].breakers',
     ]);
     expect(issues[4].message).toMatch(
-      /must be one of 'reset_circuit_breaker', 'wait', 'restart_service', 'clear_cache'/,
+      /must be one of 'reset_circuit_breaker', 'wait', 'restart_service', 'clear_cache', 'custom'/,
     );
+  });
+
+  it('a custom step names a registered step type, and only a custom step has a name', () => {
+    const kit = planKit();
+    kit.actions.stepTypes.set('drain_queue', () => undefined);
+    const issues = kit.book.issues({
+      ...valid,
+      steps: [
+        { type: 'custom', name: 'drain_queue' },
+        { type: 'custom' },
+        { type: 'custom', name: 'flush' },
+        { type: 'wait', durationMs: 1, name: 'drain_queue' },
+      ],
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'steps[1].name', message: 'is required for a custom step' }),
+      expect.objectContaining({
+        path: 'steps[2].name',
+        message: 'no step type registered as "flush"',
+      }),
+      expect.objectContaining({ path: 'steps[3].name', message: 'applies to custom steps only' }),
+    ]);
   });
 
   it('refuses times longer than a Node timer can wait', () => {
