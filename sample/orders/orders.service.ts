@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   CheckpointService,
   RecoveryOrchestrator,
@@ -34,13 +34,24 @@ export class OrdersService implements OnModuleInit {
     private readonly downstream: FlakyDownstream,
   ) {}
 
-  /** A plan for the `payments` breaker: POST /resilience/recovery/payments runs it. */
+  /**
+   * A plan for the `payments` breaker: POST /resilience/recovery/payments runs it. Its first
+   * step is our own: it tells the on-call channel (here, the log) that recovery started.
+   */
   onModuleInit(): void {
+    const incidents = new Logger('Incidents');
+    this.orchestrator.registerStepType('notify_on_call', (step, { plan }) =>
+      incidents.warn(`${String(step.params?.channel)}: recovering ${plan.serviceName}`),
+    );
     this.orchestrator.registerPlan({
       serviceName: 'payments',
       strategy: 'GRADUAL',
       estimatedRecoveryTimeMs: 5_000,
-      steps: [{ type: 'reset_circuit_breaker' }, { type: 'wait', durationMs: 1_000 }],
+      steps: [
+        { type: 'custom', name: 'notify_on_call', params: { channel: '#payments-on-call' } },
+        { type: 'reset_circuit_breaker' },
+        { type: 'wait', durationMs: 1_000 },
+      ],
       successCriteria: [{ type: 'circuit_breakers_closed' }],
     });
   }
