@@ -71,7 +71,14 @@ class IndexController {
     ResilienceModule.forRoot({
       policies: {
         payments: {
-          circuitBreaker: { failureThreshold: 5, recoveryTimeoutMs: 15_000 },
+          // With REDIS_URL every instance sees one breaker; while Redis is away each
+          // instance's own breaker decides (`local`, the default, spelled out here).
+          circuitBreaker: {
+            failureThreshold: 5,
+            recoveryTimeoutMs: 15_000,
+            shared: true,
+            onStoreFailure: 'local',
+          },
           retry: { maxAttempts: 3, backoff: 'exponential', baseDelayMs: 100, jitter: 'full' },
           timeout: { ms: 2_000 },
         },

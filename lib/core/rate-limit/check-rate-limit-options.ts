@@ -1,6 +1,7 @@
 import type { OptionChecker } from '../validation/index.js';
 import { RATE_LIMIT_DEFAULTS } from './rate-limit-rule.js';
-import type { RateLimitAlgorithm, StoreFailureMode } from './rate-limit.options.js';
+import { STORE_FAILURE_MODES } from '../outage/index.js';
+import type { RateLimitAlgorithm } from './rate-limit.options.js';
 
 const ALGORITHMS: readonly RateLimitAlgorithm[] = [
   'sliding-window',
@@ -9,7 +10,6 @@ const ALGORITHMS: readonly RateLimitAlgorithm[] = [
   'token-bucket',
   'adaptive',
 ];
-const STORE_FAILURE_MODES: readonly StoreFailureMode[] = ['fail-open', 'fail-closed', 'local'];
 
 /** Records every invalid rate-limit option on `checker` (nothing for `undefined`). */
 export function checkRateLimitOptions(options: unknown, checker: OptionChecker): void {

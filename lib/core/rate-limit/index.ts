@@ -2,7 +2,6 @@ export type {
   RateLimitAlgorithm,
   RateLimitDecision,
   RateLimitOptions,
-  StoreFailureMode,
 } from './rate-limit.options.js';
 export type { RateLimitRule } from './rate-limit-rule.js';
 export {

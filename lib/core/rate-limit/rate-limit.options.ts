@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock.js';
+import type { StoreFailureMode } from '../outage/index.js';
 
 /**
  * How permits are counted: `sliding-window` keeps an exact log of the window's hits;
@@ -8,9 +9,6 @@ import type { Clock } from '../clock/clock.js';
  */
 export type RateLimitAlgorithm =
   'sliding-window' | 'sliding-window-counter' | 'fixed-window' | 'token-bucket' | 'adaptive';
-
-/** What a shared-store outage means for this limiter. */
-export type StoreFailureMode = 'fail-open' | 'fail-closed' | 'local';
 
 /** Options of a rate limiter. */
 export interface RateLimitOptions {
@@ -48,7 +46,7 @@ export interface RateLimitOptions {
    * forgotten. Default: no cap (expired keys are still swept).
    */
   maxKeys?: number;
-  /** What to answer when the shared store fails. Default `local`. */
+  /** What to answer while the shared store fails (see {@link StoreFailureMode}). Default `local`. */
   onStoreFailure?: StoreFailureMode;
   /** Time source; tests pass a `TestClock`. */
   clock?: Clock;

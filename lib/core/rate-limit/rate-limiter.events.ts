@@ -1,9 +1,6 @@
 import type { ReconfiguredEvent } from '../policy/reconfigure-result.js';
-import type {
-  RateLimitAlgorithm,
-  RateLimitDecision,
-  StoreFailureMode,
-} from './rate-limit.options.js';
+import type { StoreFailureMode } from '../outage/index.js';
+import type { RateLimitAlgorithm, RateLimitDecision } from './rate-limit.options.js';
 import type { EffectiveRateLimitOptions } from './reconfigure-rate-limiter.js';
 
 /** Events of a {@link RateLimiterPolicy}. Payloads are only built when someone listens. */

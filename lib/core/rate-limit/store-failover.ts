@@ -3,7 +3,8 @@ import { StoreUnavailableError } from '../errors/index.js';
 import { OutageTracker, type OutageReporter } from '../outage/index.js';
 import { MemoryRateLimitBackend } from './memory-rate-limit-backend.js';
 import type { RateLimitBackend, RateLimitOperations } from './rate-limit-backend.js';
-import type { RateLimitDecision, StoreFailureMode } from './rate-limit.options.js';
+import type { StoreFailureMode } from '../outage/index.js';
+import type { RateLimitDecision } from './rate-limit.options.js';
 import { capacityOf, type RateLimitRule } from './rate-limit-rule.js';
 
 /**

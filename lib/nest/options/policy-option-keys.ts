@@ -27,6 +27,7 @@ export const POLICY_OPTION_KEYS: Readonly<Record<PolicyKind, readonly string[]>>
     adaptive: true,
     key: true,
     shared: true,
+    onStoreFailure: true,
   }),
   retry: names<'retry'>({
     maxAttempts: true,

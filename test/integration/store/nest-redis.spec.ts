@@ -45,6 +45,13 @@ class ShopController {
   pay(): Promise<string> {
     return this.payments.pay();
   }
+
+  // Writes nothing unless every instance agrees the ledger is healthy.
+  @CircuitBreaker({ name: 'ledger', shared: true, onStoreFailure: 'fail-closed' })
+  @Get('ledger')
+  ledger(): string {
+    return 'written';
+  }
 }
 
 /** One instance of the app, as one process of a fleet would run it. */
@@ -193,6 +200,25 @@ describeWithRedis('An app whose Redis goes away', () => {
       );
       await request(http).get('/search').expect(200).expect('RateLimit-Remaining', '2');
       expect(warnings()).toHaveLength(1);
+    } finally {
+      await app.close();
+      await server.stop();
+    }
+  });
+
+  it('a shared breaker with onStoreFailure fail-closed answers 503 while Redis is away', async () => {
+    const server = await startRedisServer();
+    const app = await startInstance({ type: 'redis', url: server.url, storeTimeoutMs: 300 });
+    const http = app.getHttpServer();
+    try {
+      await request(http).get('/ledger').expect(200, 'written');
+      await server.stop({ crash: true });
+      await request(http).get('/ledger').expect(503).expect('Retry-After', '1');
+      await server.start();
+      await waitUntil(
+        async () => (await request(http).get('/ledger')).status === 200,
+        'the ledger to answer again',
+      );
     } finally {
       await app.close();
       await server.stop();

@@ -3,9 +3,11 @@ import {
   KeyedCircuitBreaker,
   ResilienceConfigError,
   SharedCircuitBreakerPolicy,
+  StoreUnavailableError,
   TestClock,
   type CircuitBreakerOptions,
   type SharedBreakerOperations,
+  type StoreFailureMode,
 } from '../../../lib/core/index.js';
 import { MemoryBreakers } from '../../../lib/store/memory/memory-breakers.js';
 
@@ -27,13 +29,14 @@ class SwitchableBreakers implements SharedBreakerOperations {
 }
 
 /** Two "processes": two breakers of the same name over one store. */
-function fleet(options: CircuitBreakerOptions = {}) {
+function fleet(options: CircuitBreakerOptions = {}, onStoreFailure?: StoreFailureMode) {
   const clock = new TestClock();
   const store = new SwitchableBreakers(new MemoryBreakers(clock));
   const make = () =>
     new SharedCircuitBreakerPolicy(
       { name: 'payments', failureThreshold: 2, recoveryTimeoutMs: 1_000, clock, ...options },
       store,
+      onStoreFailure,
     );
   return { clock, store, a: make(), b: make() };
 }
@@ -125,6 +128,39 @@ describe('SharedCircuitBreakerPolicy', () => {
     expect(a.state).toBe('CLOSED');
     await expect(b.execute(ok)).resolves.toBe('ok');
     expect(events).toEqual(['failure ECONNREFUSED', 'recovered']);
+  });
+
+  it('fail-open: while the store fails every call runs unjudged, and nothing opens', async () => {
+    const { store, a } = fleet({}, 'fail-open');
+    store.down = true;
+    let runs = 0;
+    const failing = () => {
+      runs++;
+      return fail();
+    };
+    for (let i = 0; i < 4; i++) await expect(a.execute(failing)).rejects.toThrow('503');
+    expect(runs).toBe(4);
+    expect(a.state).toBe('CLOSED');
+    store.down = false;
+    await expect(a.execute(ok)).resolves.toBe('ok');
+    expect(a.stats()).toMatchObject({ successes: 1, failures: 0 });
+  });
+
+  it('fail-closed: while the store fails every call is refused with StoreUnavailableError', async () => {
+    const { store, a } = fleet({}, 'fail-closed');
+    store.down = true;
+    let runs = 0;
+    const counted = () => {
+      runs++;
+      return 'ok';
+    };
+    const refusal = await a.execute(counted).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(StoreUnavailableError);
+    expect(refusal).toMatchObject({ retryAfterMs: 1_000, cause: new Error('ECONNREFUSED') });
+    expect(runs).toBe(0);
+    store.down = false;
+    await expect(a.execute(counted)).resolves.toBe('ok');
+    expect(runs).toBe(1);
   });
 
   it('keeps manual changes local when the store fails, without rejecting', async () => {

@@ -89,6 +89,13 @@ const cases: BadCase[] = [
     message: /cannot be combined with policies\.payments\.circuitBreaker\.failureThreshold/,
   },
   {
+    what: 'a breaker store-failure mode that does not exist',
+    code: { policies: { ledger: { circuitBreaker: { shared: true, onStoreFailure: 'retry' } } } },
+    path: 'policies.ledger.circuitBreaker.onStoreFailure',
+    source: 'code',
+    message: /must be one of 'fail-open', 'fail-closed', 'local', got 'retry'/,
+  },
+  {
     what: 'a default breaker name',
     code: { defaults: { circuitBreaker: { name: 'all' } } },
     path: 'defaults.circuitBreaker.name',

@@ -7,8 +7,8 @@ import {
   type RateLimitBackend,
   type RateLimitDecision,
   type RateLimitRule,
-  type StoreFailureMode,
 } from '../../../lib/core/rate-limit/index.js';
+import type { StoreFailureMode } from '../../../lib/core/outage/index.js';
 
 /** A shared store that can be switched off: asynchronous only, like a remote one. */
 class SwitchableStore implements RateLimitBackend {

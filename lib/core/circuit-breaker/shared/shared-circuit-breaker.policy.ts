@@ -1,5 +1,7 @@
-import { CircuitOpenError } from '../../errors/index.js';
+import { CircuitOpenError, StoreUnavailableError } from '../../errors/index.js';
+import type { StoreFailureMode } from '../../outage/index.js';
 import {
+  invokeGuarded,
   toExecutionContext,
   type ExecuteOptions,
   type GuardedFunction,
@@ -22,16 +24,26 @@ import { SharedStateLink } from './shared-state-link.js';
  * calls in the others. Each call costs two store round trips (a permit, then the outcome).
  *
  * `state` and `stats()` show the shared state as of this process's last store answer
- * (`sync()` reads it afresh). While the store fails, the in-process breaker judges calls,
- * starting from the last shared state seen; the store is tried again on every call and used
- * as soon as it answers. Manual controls apply here at once and return a promise that
- * settles once the store has them.
+ * (`sync()` reads it afresh). While the store fails, a call follows `onStoreFailure`:
+ * `local` (default) lets the in-process breaker judge it, starting from the last shared
+ * state seen; `fail-open` runs it unjudged; `fail-closed` rejects it with
+ * {@link StoreUnavailableError}. The store is tried again on every call and used as soon as
+ * it answers. Manual controls apply here at once and return a promise that settles once the
+ * store has them.
  */
+/** When a `fail-closed` caller may try again: the store is asked afresh on every call. */
+const STORE_RETRY_AFTER_MS = 1_000;
+
 export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
   private readonly link: SharedStateLink;
 
   /** @throws ResilienceConfigError naming every invalid option (and `adaptive`). */
-  constructor(options: CircuitBreakerOptions, store: SharedBreakerOperations) {
+  constructor(
+    options: CircuitBreakerOptions,
+    store: SharedBreakerOperations,
+    /** What a call does while the store fails. */
+    readonly onStoreFailure: StoreFailureMode = 'local',
+  ) {
     super(sharedBreakerOptions(options));
     const spec = sharedBreakerSpecOf(this.settings);
     this.link = new SharedStateLink(this.name, spec, store, this.machine, this.clock, this.events);
@@ -40,7 +52,7 @@ export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
   override async execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     const startedAt = this.clock.now();
     const admission = await this.link.admit();
-    if (!admission) return super.execute(fn, options);
+    if (!admission) return this.executeWithoutStore(fn, options);
     if (!admission.allowed) throw this.rejection(admission);
     let value: Awaited<T>;
     try {
@@ -132,6 +144,12 @@ export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
     const now = this.clock.now();
     if (kind === 'success') recorder.judgeSuccess(this.machine.generation, slow, now);
     else if (kind === 'failure') recorder.judgeFailure(this.machine.generation, slow, now);
+  }
+
+  private executeWithoutStore<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
+    if (this.onStoreFailure === 'local') return super.execute(fn, options);
+    if (this.onStoreFailure === 'fail-open') return invokeGuarded(fn, toExecutionContext(options));
+    return Promise.reject(new StoreUnavailableError(STORE_RETRY_AFTER_MS, this.link.lastError));
   }
 
   private rejection(admission: BreakerAdmission): CircuitOpenError {

@@ -22,6 +22,8 @@ import { mirrorSnapshot } from './state-mirror.js';
 export class SharedStateLink {
   /** The last state the store reported. */
   lastSeen: SharedBreakerSnapshot | undefined;
+  /** Why the store last failed (cleared when it answers). */
+  lastError: unknown;
   private readonly outage: OutageTracker;
   /** Manual transitions not yet acknowledged; later operations wait for them. */
   private pending: Promise<void> = Promise.resolve();
@@ -78,12 +80,14 @@ export class SharedStateLink {
     try {
       return await operation();
     } catch (error) {
+      this.lastError = error;
       this.outage.failed(error);
       return undefined;
     }
   }
 
   private answered(snapshot: SharedBreakerSnapshot): void {
+    this.lastError = undefined;
     this.outage.answered();
     mirrorSnapshot(this.machine, this.lastSeen, snapshot, this.clock.now());
     this.lastSeen = snapshot;
