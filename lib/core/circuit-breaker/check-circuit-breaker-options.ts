@@ -46,8 +46,6 @@ export function checkCircuitBreakerOptions(options: unknown, checker: OptionChec
 
 function checkSlidingWindow(window: Record<string, unknown>, checker: OptionChecker): void {
   if (window.type === undefined) checker.fail('type', "is required: 'count' or 'time'");
-  if (window.size === undefined)
-    checker.fail('size', 'is required: calls (count) or seconds (time)');
   checker.oneOf('type', window.type, SLIDING_WINDOW_TYPES).integerAtLeast('size', window.size, 1);
 }
 

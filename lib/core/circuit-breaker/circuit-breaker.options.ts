@@ -4,8 +4,8 @@ import type { Clock } from '../clock/clock.js';
 export interface SlidingWindowOptions {
   /** `count`: the last `size` calls; `time`: the calls of the last `size` seconds. */
   type: 'count' | 'time';
-  /** Calls (count window) or seconds (time window). */
-  size: number;
+  /** Calls (count window) or seconds (time window). Default 100. */
+  size?: number;
 }
 
 /** Adaptive threshold: tighten after repeated trips, relax after stable periods. */

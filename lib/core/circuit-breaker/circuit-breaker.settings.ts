@@ -69,7 +69,9 @@ export function resolveCircuitBreakerSettings(
   const adaptive = resolveAdaptive(options, failureThreshold, window === undefined);
   return internSettings({
     mode,
-    windowSize: window ? window.size : DEFAULTS.consecutiveModeStatsWindow,
+    windowSize: window
+      ? (window.size ?? DEFAULTS.slidingWindowSize)
+      : DEFAULTS.consecutiveModeStatsWindow,
     failureThreshold,
     minimumCalls: options.minimumCalls ?? DEFAULTS.minimumCalls,
     slowCallDurationMs,

@@ -42,7 +42,6 @@ describe('circuit breaker options', () => {
     ['slidingWindow.type', { slidingWindow: { type: 'ring', size: 10 } }, "'count', 'time'"],
     ['slidingWindow.type', { slidingWindow: { size: 10 } }, 'required'],
     ['slidingWindow.size', { slidingWindow: { type: 'count', size: 0 } }, 'integer >= 1'],
-    ['slidingWindow.size', { slidingWindow: { type: 'time' } }, 'required'],
     ['slidingWindow', { slidingWindow: 10 }, 'object'],
     ['adaptive', { adaptive: 'yes' }, 'true, false or an object'],
     ['adaptive.tightenBy', { adaptive: { tightenBy: 2 } }, '(0, 1]'],

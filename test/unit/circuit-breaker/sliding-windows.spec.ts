@@ -129,6 +129,16 @@ describe('CircuitBreakerPolicy in rate mode', () => {
     expect(below.stats()).toMatchObject({ state: 'CLOSED', failureRate: 40 });
   });
 
+  it('holds the last 100 calls when the count window gives no size', async () => {
+    const breaker = createCircuitBreaker({ slidingWindow: { type: 'count' }, clock });
+    expect(breaker.effectiveOptions().slidingWindow).toEqual({ type: 'count', size: 100 });
+    for (let i = 0; i < 100; i++) await succeed(breaker);
+    await failTimes(breaker, 49);
+    expect(breaker.stats()).toMatchObject({ state: 'CLOSED', failureRate: 49 });
+    await fail(breaker);
+    expect(breaker.state).toBe('OPEN');
+  });
+
   it('judges only the last N calls of a count window', async () => {
     const breaker = createCircuitBreaker({
       slidingWindow: { type: 'count', size: 4 },
