@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { progress } from '../harness/progress.js';
-import { type TimedContender, runTimedContenders } from '../harness/timed-contenders.js';
-import type { BenchError } from '../harness/types.js';
+import type { TimedContender } from '../harness/timed-contenders.js';
+import { calibratedGroup } from './calibrated-group.js';
 import type { BenchGroup } from './group.js';
 
 const task = async (): Promise<number> => 1;
@@ -107,33 +106,11 @@ const contenders: TimedContender[] = [
   },
 ];
 
-export const decoratedGroup: BenchGroup = {
+export const decoratedGroup: BenchGroup = calibratedGroup({
   name: 'decorated',
-  async run(config) {
-    const errors: BenchError[] = [];
-    const { rounds, warmupMs, sampleMs } = config.decorated;
-    const results = await runTimedContenders(
-      contenders,
-      {
-        group: 'decorated',
-        baseline: 'programmatic pipeline',
-        rounds,
-        sampleSize: { kind: 'calibrated', warmupMs, targetMs: sampleMs },
-        onRound: (round) => progress('decorated', `round ${round}/${rounds}`),
-      },
-      errors,
-    );
-    return {
-      name: 'decorated',
-      description:
-        'The Nest layer’s cost: the same retry + breaker + timeout called programmatically and as decorators on a provider method, sequential awaited calls of async () => 1. Goal: decorated ≤ 1.2× programmatic.',
-      metric: 'nsPerOp',
-      baseline: 'programmatic pipeline',
-      ratioMeaning:
-        'time per call ÷ the programmatic pipeline’s in the same round (lower is better)',
-      settings: { rounds, warmupMs, targetSampleMs: sampleMs },
-      contenders: results,
-      errors,
-    };
-  },
-};
+  description:
+    'The Nest layer’s cost: the same retry + breaker + timeout called programmatically and as decorators on a provider method, sequential awaited calls of async () => 1. Goal: decorated ≤ 1.2× programmatic.',
+  baseline: 'programmatic pipeline',
+  ratioMeaning: 'time per call ÷ the programmatic pipeline’s in the same round (lower is better)',
+  contenders,
+});

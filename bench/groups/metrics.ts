@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
-import { progress } from '../harness/progress.js';
-import { type TimedContender, runTimedContenders } from '../harness/timed-contenders.js';
-import type { BenchError } from '../harness/types.js';
+import type { TimedContender } from '../harness/timed-contenders.js';
+import { calibratedGroup } from './calibrated-group.js';
 import type { BenchGroup } from './group.js';
 
 interface Decorated {
@@ -61,32 +60,11 @@ const contenders: TimedContender[] = [
   },
 ];
 
-export const metricsGroup: BenchGroup = {
+export const metricsGroup: BenchGroup = calibratedGroup({
   name: 'metrics',
-  async run(config) {
-    const errors: BenchError[] = [];
-    const { rounds, warmupMs, sampleMs } = config.metrics;
-    const results = await runTimedContenders(
-      contenders,
-      {
-        group: 'metrics',
-        baseline: 'pipeline, metrics off',
-        rounds,
-        sampleSize: { kind: 'calibrated', warmupMs, targetMs: sampleMs },
-        onRound: (round) => progress('metrics', `round ${round}/${rounds}`),
-      },
-      errors,
-    );
-    return {
-      name: 'metrics',
-      description:
-        'Cost of the Prometheus metrics on the hot path: sequential awaited calls of a decorated provider method, metrics off and on. Goal: on ≤ 1.10× off.',
-      metric: 'nsPerOp',
-      baseline: 'pipeline, metrics off',
-      ratioMeaning: 'time per call ÷ the same pipeline’s with metrics off, in the same round',
-      settings: { rounds, warmupMs, targetSampleMs: sampleMs },
-      contenders: results,
-      errors,
-    };
-  },
-};
+  description:
+    'Cost of the Prometheus metrics on the hot path: sequential awaited calls of a decorated provider method, metrics off and on. Goal: on ≤ 1.10× off.',
+  baseline: 'pipeline, metrics off',
+  ratioMeaning: 'time per call ÷ the same pipeline’s with metrics off, in the same round',
+  contenders,
+});

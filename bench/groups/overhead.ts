@@ -8,9 +8,8 @@ import {
   wrap,
 } from 'cockatiel';
 import CircuitBreaker from 'opossum';
-import { progress } from '../harness/progress.js';
-import { type TimedContender, runTimedContenders } from '../harness/timed-contenders.js';
-import type { BenchError } from '../harness/types.js';
+import type { TimedContender } from '../harness/timed-contenders.js';
+import { calibratedGroup } from './calibrated-group.js';
 import type { BenchGroup } from './group.js';
 
 const task = async (): Promise<number> => 1;
@@ -120,31 +119,10 @@ async function prepareNestjsResilience() {
   return { run: () => command.execute() };
 }
 
-export const overheadGroup: BenchGroup = {
+export const overheadGroup: BenchGroup = calibratedGroup({
   name: 'overhead',
-  async run(config) {
-    const errors: BenchError[] = [];
-    const { rounds, warmupMs, sampleMs } = config.overhead;
-    const results = await runTimedContenders(
-      contenders,
-      {
-        group: 'overhead',
-        baseline: 'raw call',
-        rounds,
-        sampleSize: { kind: 'calibrated', warmupMs, targetMs: sampleMs },
-        onRound: (round) => progress('overhead', `round ${round}/${rounds}`),
-      },
-      errors,
-    );
-    return {
-      name: 'overhead',
-      description: 'Per-call cost on the success path: sequential awaited calls of async () => 1.',
-      metric: 'nsPerOp',
-      baseline: 'raw call',
-      ratioMeaning: 'time per call ÷ the raw call’s in the same round (lower is better)',
-      settings: { rounds, warmupMs, targetSampleMs: sampleMs },
-      contenders: results,
-      errors,
-    };
-  },
-};
+  description: 'Per-call cost on the success path: sequential awaited calls of async () => 1.',
+  baseline: 'raw call',
+  ratioMeaning: 'time per call ÷ the raw call’s in the same round (lower is better)',
+  contenders,
+});
