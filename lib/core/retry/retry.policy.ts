@@ -2,6 +2,7 @@ import { abortableSleep } from '../abort/index.js';
 import { RetryExhaustedError } from '../errors/index.js';
 import { TypedEventEmitter, type Listener, type Unsubscribe } from '../events/index.js';
 import {
+  abortOf,
   invokeGuarded,
   toExecutionContext,
   type ExecuteOptions,
@@ -97,8 +98,9 @@ export class RetryPolicy implements Policy {
    * succeeds at once (the common case).
    */
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-    const signal = callerSignalOf(options);
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    // Asked without reading the signal: inside a timeout that would build one per call.
+    const aborted = abortOf(options);
+    if (aborted) return Promise.reject(aborted.reason);
     const settings = this.settings;
     settings.budget?.recordCall();
     return invokeGuarded(fn, toExecutionContext(options, 1)).then(

@@ -4,6 +4,8 @@ import { compose, type ExecutionContext } from '../../../lib/core/policy/index.j
 import { createFallback } from '../../../lib/core/fallback/index.js';
 import { createRateLimiter } from '../../../lib/core/rate-limit/index.js';
 import { createBulkhead } from '../../../lib/core/bulkhead/index.js';
+import { createCircuitBreaker } from '../../../lib/core/circuit-breaker/index.js';
+import { createRetry } from '../../../lib/core/retry/index.js';
 import { createTimeout, checkTimeoutOptions } from '../../../lib/core/timeout/index.js';
 import { OptionChecker } from '../../../lib/core/validation/index.js';
 import { countingSignal } from './listener-counting-signal.js';
@@ -210,6 +212,8 @@ describe('TimeoutPolicy signal and timer economy', () => {
       const pipeline = compose(
         createTimeout({ ms: 100, clock }),
         createFallback({ defaultValue: 'fallback' }),
+        createRetry({ maxAttempts: 2, clock }),
+        createCircuitBreaker({ clock }),
         createRateLimiter({ limit: 10, windowMs: 1_000, clock }),
         createBulkhead({ maxConcurrent: 2 }),
       );
