@@ -65,7 +65,7 @@ export class StoreFailoverBackend implements RateLimitBackend {
     cost: number,
   ): RateLimitDecision {
     this.outage.failed(error);
-    if (this.mode === 'fail-closed') throw new StoreUnavailableError(1_000, error);
+    if (this.mode === 'fail-closed') throw StoreUnavailableError.causedBy(error);
     if (this.mode === 'fail-open') {
       const limit = capacityOf(rule);
       return {

@@ -90,8 +90,7 @@ export class DeadlineWatch {
   }
 
   private expired(entry: Watched): void {
-    const error = new StoreUnavailableError(
-      1_000,
+    const error = StoreUnavailableError.causedBy(
       new Error(`no answer within ${this.timeoutMs} ms`),
     );
     entry.observer.failed(error);

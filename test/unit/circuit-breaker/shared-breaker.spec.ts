@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import {
   CircuitOpenError,
   KeyedCircuitBreaker,
@@ -133,13 +134,9 @@ describe('SharedCircuitBreakerPolicy', () => {
   it('fail-open: while the store fails every call runs unjudged, and nothing opens', async () => {
     const { store, a } = fleet({}, 'fail-open');
     store.down = true;
-    let runs = 0;
-    const failing = () => {
-      runs++;
-      return fail();
-    };
+    const failing = jest.fn(fail);
     for (let i = 0; i < 4; i++) await expect(a.execute(failing)).rejects.toThrow('503');
-    expect(runs).toBe(4);
+    expect(failing).toHaveBeenCalledTimes(4);
     expect(a.state).toBe('CLOSED');
     store.down = false;
     await expect(a.execute(ok)).resolves.toBe('ok');
@@ -149,18 +146,14 @@ describe('SharedCircuitBreakerPolicy', () => {
   it('fail-closed: while the store fails every call is refused with StoreUnavailableError', async () => {
     const { store, a } = fleet({}, 'fail-closed');
     store.down = true;
-    let runs = 0;
-    const counted = () => {
-      runs++;
-      return 'ok';
-    };
+    const counted = jest.fn(ok);
     const refusal = await a.execute(counted).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(StoreUnavailableError);
     expect(refusal).toMatchObject({ retryAfterMs: 1_000, cause: new Error('ECONNREFUSED') });
-    expect(runs).toBe(0);
+    expect(counted).not.toHaveBeenCalled();
     store.down = false;
     await expect(a.execute(counted)).resolves.toBe('ok');
-    expect(runs).toBe(1);
+    expect(counted).toHaveBeenCalledTimes(1);
   });
 
   it('keeps manual changes local when the store fails, without rejecting', async () => {

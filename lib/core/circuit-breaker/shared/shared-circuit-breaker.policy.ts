@@ -31,9 +31,6 @@ import { SharedStateLink } from './shared-state-link.js';
  * it answers. Manual controls apply here at once and return a promise that settles once the
  * store has them.
  */
-/** When a `fail-closed` caller may try again: the store is asked afresh on every call. */
-const STORE_RETRY_AFTER_MS = 1_000;
-
 export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
   private readonly link: SharedStateLink;
 
@@ -149,7 +146,7 @@ export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
   private executeWithoutStore<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
     if (this.onStoreFailure === 'local') return super.execute(fn, options);
     if (this.onStoreFailure === 'fail-open') return invokeGuarded(fn, toExecutionContext(options));
-    return Promise.reject(new StoreUnavailableError(STORE_RETRY_AFTER_MS, this.link.lastError));
+    return Promise.reject(StoreUnavailableError.causedBy(this.link.lastError));
   }
 
   private rejection(admission: BreakerAdmission): CircuitOpenError {
