@@ -39,6 +39,7 @@ export const tokenBucket: BucketAlgorithm<TokenBucketState> = {
   },
 };
 
-function msToRefill(tokens: number, perMs: number): number {
+/** How long `tokens` take to refill at `perMs` tokens a millisecond (the Redis store's too). */
+export function msToRefill(tokens: number, perMs: number): number {
   return tokens <= EPSILON ? 0 : Math.ceil(tokens / perMs - EPSILON);
 }

@@ -1,6 +1,6 @@
 import type { RateLimitDecision } from '../../core/index.js';
 
-/** What a rate-limit script answers (see `BUCKET_LUA` in `lua/clock.lua.ts`). */
+/** What a rate-limit script answers (see `lua/bucket.lua.ts`). */
 export type RateLimitReply =
   number | [allowed: number, remaining: number, resetMs: number, retryAfterMs: number];
 

@@ -1,4 +1,5 @@
 import type { RateLimitAlgorithm, RateLimitRule } from '../../core/index.js';
+import { msToRefill } from '../../core/rate-limit/token-bucket.js';
 import { bucketBatchScript, bucketScript, type BucketBody } from './lua/bucket.lua.js';
 import { FIXED_WINDOW } from './lua/fixed-window.lua.js';
 import { SLIDING_COUNTER } from './lua/sliding-counter.lua.js';
@@ -35,18 +36,13 @@ export const ALL_RATE_LIMIT_SCRIPTS: readonly LuaScript[] = [
   ...new Set(Object.values(RATE_LIMIT_SCRIPTS)),
 ].flatMap((scripts) => [scripts.one, scripts.batch]);
 
-/** Token-bucket refill arithmetic absorbs rounding with this, as `token-bucket.ts` does. */
-const EPSILON = 1e-9;
-
 /**
  * The ARGV of a rate-limit script: capacity, window (or refill rate), cost, time; for the
  * token bucket also how long an empty bucket takes to fill (its key's TTL), computed here
- * as the script would (`msToRefill(burst)` of token-bucket.ts, on the same doubles) and
- * sent as text, which Redis takes as it is.
+ * with the in-memory bucket's `msToRefill`, so Redis need not format a number for it.
  */
 export function scriptArgs(rule: RateLimitRule, cost: number, now: string): (number | string)[] {
   if (rule.algorithm !== 'token-bucket') return [rule.limit, rule.windowMs, cost, now];
   const { burst, refillPerSecond } = rule;
-  const fillMs = burst <= EPSILON ? 0 : Math.ceil(burst / (refillPerSecond / 1000) - EPSILON);
-  return [burst, refillPerSecond, cost, now, fillMs];
+  return [burst, refillPerSecond, cost, now, msToRefill(burst, refillPerSecond / 1000)];
 }

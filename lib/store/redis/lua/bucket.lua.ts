@@ -54,9 +54,9 @@ ${body}`;
 /**
  * Many decisions per call, each as atomic as alone and taken in order: KEYS are the buckets,
  * ARGV[1] how many arguments each decision has (its stride: 5 with `fill_ms`, else 4) and
- * then each one's arguments as `bucketScript` takes them. Replies with one reply per decision; a decision that fails
- * (e.g. WRONGTYPE) answers its error in its place and the others go on. The server's clock
- * is read once for the batch.
+ * then each one's arguments as `bucketScript` takes them. Replies with one reply per
+ * decision; a decision that fails (e.g. WRONGTYPE) answers its error in its place and the
+ * others go on. The server's clock is read once for the batch.
  */
 export function bucketBatchScript(body: string, clock: BucketClock): string {
   return `local stride = tonumber(ARGV[1])

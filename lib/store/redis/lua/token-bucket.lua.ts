@@ -4,8 +4,8 @@ import { allowLua, type BucketBody } from './bucket.lua.js';
  * Token bucket (the port of `token-bucket.ts`): a string holding two doubles, tokens and
  * updated at (struct.pack: exact, and cheaper than formatting them as text), written with
  * its TTL in one SET, which is how long the bucket takes to fill. Here `window` is
- * `refillPerSecond` and `fill_ms` that TTL (`fillMs` in rate-limit-scripts.ts: the same
- * arithmetic as `msToRefill(burst)`, sent as text so Redis need not format it). A read
+ * `refillPerSecond` and `fill_ms` that TTL (`msToRefill(burst)`, computed by
+ * `scriptArgs` in rate-limit-scripts.ts, so Redis need not format it). A read
  * (cost 0) of a key that does not exist writes nothing. Reads and replies as
  * `bucket.lua.ts` says.
  */
