@@ -160,4 +160,13 @@ describe.each(adapters)('runtime reconfiguration of a named policy (%s)', (_name
       ResilienceConfigError,
     );
   });
+
+  it("a breaker's onStoreFailure is fixed once it is built: changing it is refused", () => {
+    expect(() =>
+      resilience.configure('payments', { circuitBreaker: { onStoreFailure: 'fail-closed' } }),
+    ).toThrow(/onStoreFailure/);
+    expect(() =>
+      resilience.configure('payments', { circuitBreaker: { onStoreFailure: 'local' } }),
+    ).not.toThrow();
+  });
 });

@@ -1,3 +1,4 @@
+import { STORE_FAILURE_MODES } from '../outage/index.js';
 import type { OptionChecker } from '../validation/index.js';
 import { CIRCUIT_BREAKER_DEFAULTS } from './circuit-breaker.defaults.js';
 
@@ -23,7 +24,8 @@ export function checkCircuitBreakerOptions(options: unknown, checker: OptionChec
     .integerAtLeast('halfOpenMaxCalls', o.halfOpenMaxCalls, 1)
     .integerAtLeast('successThreshold', o.successThreshold, 1)
     .positive('maxWaitInHalfOpenMs', o.maxWaitInHalfOpenMs)
-    .isFunction('isFailure', o.isFailure);
+    .isFunction('isFailure', o.isFailure)
+    .oneOf('onStoreFailure', o.onStoreFailure, STORE_FAILURE_MODES);
   if (
     checker.isObject('clock', o.clock) &&
     typeof (o.clock as { now?: unknown }).now !== 'function'

@@ -8,6 +8,7 @@ export const CIRCUIT_BREAKER_DEFAULTS = {
   recoveryTimeoutMs: 60_000,
   halfOpenMaxCalls: 1,
   successThreshold: 1,
+  onStoreFailure: 'local',
   /** `slidingWindow.size`: the last 100 calls, or the last 100 seconds (as Resilience4j). */
   slidingWindowSize: 100,
   adaptive: {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock.js';
+import type { StoreFailureMode } from '../outage/index.js';
 
 /** Which calls the breaker looks at to decide whether to open. */
 export interface SlidingWindowOptions {
@@ -48,6 +49,12 @@ export interface CircuitBreakerOptions {
   isFailure?: (error: unknown) => boolean;
   /** Tighten the threshold after repeated trips, relax it after stable periods. */
   adaptive?: boolean | AdaptiveThresholdOptions;
+  /**
+   * A shared breaker's calls while its store fails: `local` (default) lets this process's
+   * breaker judge them, `fail-open` runs them unjudged, `fail-closed` refuses them with
+   * `StoreUnavailableError`. Fixed once the breaker is built; no effect without a store.
+   */
+  onStoreFailure?: StoreFailureMode;
   /** Time source; tests pass a `TestClock`. */
   clock?: Clock;
 }

@@ -140,7 +140,7 @@ export class CircuitBreakerPolicy implements Policy {
   /**
    * Applies `options` in place, from the next call on. They are the complete new options
    * (what they leave out takes its default, as in `createCircuitBreaker`), checked with the
-   * same rules; `name` and `clock` cannot change (left out, they stay).
+   * same rules; `name`, `clock` and `onStoreFailure` cannot change (left out, they stay).
    *
    * State, window and counts stay, unless the window kind or size changes: then the breaker
    * restarts CLOSED with an empty window (`restarted`; a `stateChange` with reason
@@ -150,7 +150,8 @@ export class CircuitBreakerPolicy implements Policy {
    * @throws ResilienceConfigError on invalid options, and then changes nothing.
    */
   reconfigure(options: CircuitBreakerOptions): ReconfigureResult<EffectiveCircuitBreakerOptions> {
-    const fixed = { name: this.name, clock: this.clock };
+    const { clock, onStoreFailure } = this.settings;
+    const fixed = { name: this.name, clock, onStoreFailure };
     return this.applySettings(resolveBreakerReconfiguration(options, fixed).settings);
   }
 

@@ -1,5 +1,6 @@
 import { isTransientFailure } from '../classification/index.js';
 import { systemClock, type Clock } from '../clock/index.js';
+import type { StoreFailureMode } from '../outage/index.js';
 import { OptionChecker } from '../validation/index.js';
 import { CIRCUIT_BREAKER_DEFAULTS as DEFAULTS } from './circuit-breaker.defaults.js';
 import type { CircuitBreakerOptions } from './circuit-breaker.options.js';
@@ -42,6 +43,8 @@ export interface CircuitBreakerSettings {
   readonly isFailure: (error: unknown) => boolean;
   readonly adaptive?: AdaptiveSettings;
   readonly clock: Clock;
+  /** What a shared breaker's calls do while its store fails. */
+  readonly onStoreFailure: StoreFailureMode;
   /**
    * Whether a call's start and end must be read from the clock whatever listens: a time
    * window, slow calls and the adaptive threshold need them. Reading the clock is a third of
@@ -84,6 +87,7 @@ export function resolveCircuitBreakerSettings(
     isFailure: options.isFailure ?? isTransientFailure,
     adaptive,
     clock: options.clock ?? systemClock,
+    onStoreFailure: options.onStoreFailure ?? DEFAULTS.onStoreFailure,
     timesCalls: mode === 'time' || slowCallDurationMs !== Infinity || adaptive !== undefined,
   });
 }

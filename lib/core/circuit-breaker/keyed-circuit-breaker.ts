@@ -103,7 +103,7 @@ export class KeyedCircuitBreaker implements Policy {
   /**
    * Applies `options` (the complete new options, as `CircuitBreakerPolicy.reconfigure` takes
    * them) to every breaker it holds, each as that method describes, and to those it creates
-   * later. `name` and `clock` cannot change; a lower `maxKeys` drops the least recently used
+   * later. `name`, `clock` and `onStoreFailure` cannot change; a lower `maxKeys` drops the least recently used
    * breakers beyond it. Emits one `reconfigured` for all keys.
    * @throws ResilienceConfigError on invalid options, and then changes nothing.
    */
@@ -113,7 +113,11 @@ export class KeyedCircuitBreaker implements Policy {
     const checker = new OptionChecker();
     const maxKeys = (options as KeyedCircuitBreakerOptions | null | undefined)?.maxKeys;
     checker.integerAtLeast('maxKeys', maxKeys, 1);
-    const fixed = { name: this.name, clock: this.breakerOptions.clock ?? systemClock };
+    const fixed = {
+      name: this.name,
+      clock: this.breakerOptions.clock ?? systemClock,
+      onStoreFailure: this.breakerOptions.onStoreFailure ?? CIRCUIT_BREAKER_DEFAULTS.onStoreFailure,
+    };
     const next = resolveBreakerReconfiguration(options, fixed, checker);
     const previous = resolveCircuitBreakerSettings(this.breakerOptions);
     const result = {

@@ -13,7 +13,9 @@ import { createOutcomeWindow } from './create-outcome-window.js';
 import type { OutcomeRecorder } from './outcome-recorder.js';
 
 /** What a live breaker keeps whatever `reconfigure` is given: its name and its clock. */
-export type FixedBreakerOptions = Required<Pick<CircuitBreakerOptions, 'name' | 'clock'>>;
+export type FixedBreakerOptions = Required<
+  Pick<CircuitBreakerOptions, 'name' | 'clock' | 'onStoreFailure'>
+>;
 
 /**
  * Checks `options` with the constructor's rules (on `checker`, which may hold more issues),

@@ -6,7 +6,6 @@ import type {
   PolicyKind,
   RateLimitOptions,
   RetryOptions,
-  StoreFailureMode,
   TimeoutOptions,
 } from '../../core/index.js';
 
@@ -16,11 +15,6 @@ export interface CircuitBreakerDecoratorOptions extends Omit<CircuitBreakerOptio
   key?: (...args: never[]) => string;
   /** Keep the state in the store so every process shares it (opt-in; see the README). */
   shared?: boolean;
-  /**
-   * A shared breaker's calls while the store fails: `local` (default: this process's breaker
-   * judges them), `fail-open` (run unjudged) or `fail-closed` (`StoreUnavailableError`: 503).
-   */
-  onStoreFailure?: StoreFailureMode;
 }
 
 /** What a rate-limit key function sees. */

@@ -1,7 +1,6 @@
 import { checkBulkheadOptions } from '../../core/bulkhead/index.js';
 import { checkCircuitBreakerOptions } from '../../core/circuit-breaker/index.js';
 import { checkFallbackOptions } from '../../core/fallback/index.js';
-import { STORE_FAILURE_MODES } from '../../core/outage/index.js';
 import { DEFAULT_POLICY_ORDER, type PolicyKind } from '../../core/policy/index.js';
 import { checkRateLimitOptions } from '../../core/rate-limit/index.js';
 import { checkRetryOptions } from '../../core/retry/index.js';
@@ -80,12 +79,8 @@ function checkModuleLevelRules(
   options: Record<string, unknown>,
   policyName: string | undefined,
 ): void {
-  if (kind === 'circuitBreaker') {
-    checker
-      .isFunction('key', options.key)
-      .isBoolean('shared', options.shared)
-      .oneOf('onStoreFailure', options.onStoreFailure, STORE_FAILURE_MODES);
-  }
+  if (kind === 'circuitBreaker')
+    checker.isFunction('key', options.key).isBoolean('shared', options.shared);
   if (kind === 'rateLimit') checker.isFunction('key', options.key);
   if ((kind === 'circuitBreaker' || kind === 'rateLimit') && options.name !== undefined) {
     if (policyName === undefined) {

@@ -11,20 +11,13 @@ import {
   type CircuitBreakerPolicy,
   type RateLimitOptions,
   type RateLimiterPolicy,
-  type StoreFailureMode,
 } from '../../core/index.js';
 import type { ResilienceStore } from '../../store/index.js';
 import { ResilienceEvents } from '../events/resilience-events.js';
 import { RESILIENCE_STORE } from '../resilience.constants.js';
 
-/**
- * Breaker options, plus whether its state lives in the store and what its calls do while
- * the store fails (`@CircuitBreaker({ shared, onStoreFailure })`).
- */
-export type RegistryBreakerOptions = CircuitBreakerOptions & {
-  shared?: boolean;
-  onStoreFailure?: StoreFailureMode;
-};
+/** Breaker options, plus whether its state lives in the store (`@CircuitBreaker({ shared })`). */
+export type RegistryBreakerOptions = CircuitBreakerOptions & { shared?: boolean };
 
 /**
  * The app's shared policy instances by name: a named breaker, limiter or bulkhead is one
@@ -61,11 +54,7 @@ export class PolicyRegistry implements OnApplicationShutdown {
   keyedBreaker(name: string, options: RegistryBreakerOptions): KeyedCircuitBreaker {
     return getOrCreate(this.keyedBreakers, name, () => {
       const group = new KeyedCircuitBreaker({ ...options, name }, (o) =>
-        this.createBreaker({
-          ...o,
-          shared: options.shared,
-          onStoreFailure: options.onStoreFailure,
-        }),
+        this.createBreaker({ ...o, shared: options.shared }),
       );
       group.on('stateChange', (change) => this.events.emit('circuit.stateChange', change));
       this.events.emit('policy.created', { kind: 'circuitBreaker', name, policy: group });
@@ -123,13 +112,9 @@ export class PolicyRegistry implements OnApplicationShutdown {
     await Promise.all([...this.limiters.values()].map((limiter) => limiter.close()));
   }
 
-  private createBreaker({
-    shared,
-    onStoreFailure,
-    ...options
-  }: RegistryBreakerOptions): CircuitBreakerPolicy {
+  private createBreaker({ shared, ...options }: RegistryBreakerOptions): CircuitBreakerPolicy {
     if (!shared || !this.store.distributed) return createCircuitBreaker(options);
-    return new SharedCircuitBreakerPolicy(options, this.store.breakers, onStoreFailure);
+    return new SharedCircuitBreakerPolicy(options, this.store.breakers);
   }
 
   private findKeyedChild(name: string): CircuitBreakerPolicy | undefined {

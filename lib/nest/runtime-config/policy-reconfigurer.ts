@@ -58,8 +58,7 @@ export class PolicyReconfigurer {
   /**
    * The complete options of one live instance after the change: the policy's settings, the
    * method's own overrides, then defaults. Breakers and limiters keep their name; the
-   * per-call `key` and `shared` choices (and a breaker's `onStoreFailure`) are fixed when
-   * the instance is built.
+   * per-call `key` and `shared` choices are fixed when the instance is built.
    */
   private effectiveOptions(instance: NamedPolicyInstance, current: ResolvedPolicySet): object {
     const configured = { ...(current[instance.kind] as object), ...instance.overrides };
@@ -68,7 +67,6 @@ export class PolicyReconfigurer {
       shared: _shared,
       ...options
     } = withDefaults(instance.kind, configured, this.options) as Record<string, unknown>;
-    if (instance.kind === 'circuitBreaker') delete options.onStoreFailure;
     const named = instance.kind === 'circuitBreaker' || instance.kind === 'rateLimit';
     return named ? { ...options, name: instance.name } : options;
   }

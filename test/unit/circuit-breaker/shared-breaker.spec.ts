@@ -8,7 +8,6 @@ import {
   TestClock,
   type CircuitBreakerOptions,
   type SharedBreakerOperations,
-  type StoreFailureMode,
 } from '../../../lib/core/index.js';
 import { MemoryBreakers } from '../../../lib/store/memory/memory-breakers.js';
 
@@ -30,14 +29,13 @@ class SwitchableBreakers implements SharedBreakerOperations {
 }
 
 /** Two "processes": two breakers of the same name over one store. */
-function fleet(options: CircuitBreakerOptions = {}, onStoreFailure?: StoreFailureMode) {
+function fleet(options: CircuitBreakerOptions = {}) {
   const clock = new TestClock();
   const store = new SwitchableBreakers(new MemoryBreakers(clock));
   const make = () =>
     new SharedCircuitBreakerPolicy(
       { name: 'payments', failureThreshold: 2, recoveryTimeoutMs: 1_000, clock, ...options },
       store,
-      onStoreFailure,
     );
   return { clock, store, a: make(), b: make() };
 }
@@ -132,7 +130,7 @@ describe('SharedCircuitBreakerPolicy', () => {
   });
 
   it('fail-open: while the store fails every call runs unjudged, and nothing opens', async () => {
-    const { store, a } = fleet({}, 'fail-open');
+    const { store, a } = fleet({ onStoreFailure: 'fail-open' });
     store.down = true;
     const failing = jest.fn(fail);
     for (let i = 0; i < 4; i++) await expect(a.execute(failing)).rejects.toThrow('503');
@@ -144,7 +142,7 @@ describe('SharedCircuitBreakerPolicy', () => {
   });
 
   it('fail-closed: while the store fails every call is refused with StoreUnavailableError', async () => {
-    const { store, a } = fleet({}, 'fail-closed');
+    const { store, a } = fleet({ onStoreFailure: 'fail-closed' });
     store.down = true;
     const counted = jest.fn(ok);
     const refusal = await a.execute(counted).catch((error: unknown) => error);
@@ -154,6 +152,16 @@ describe('SharedCircuitBreakerPolicy', () => {
     store.down = false;
     await expect(a.execute(counted)).resolves.toBe('ok');
     expect(counted).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps its onStoreFailure through a reconfiguration, and refuses to change it', async () => {
+    const { store, a } = fleet({ onStoreFailure: 'fail-closed' });
+    a.reconfigure({ failureThreshold: 3 });
+    expect(() => a.reconfigure({ onStoreFailure: 'fail-open' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'onStoreFailure' })] }),
+    );
+    store.down = true;
+    await expect(a.execute(ok)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it('keeps manual changes local when the store fails, without rejecting', async () => {

@@ -1,5 +1,4 @@
 import { CircuitOpenError, StoreUnavailableError } from '../../errors/index.js';
-import type { StoreFailureMode } from '../../outage/index.js';
 import {
   invokeGuarded,
   toExecutionContext,
@@ -35,12 +34,7 @@ export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
   private readonly link: SharedStateLink;
 
   /** @throws ResilienceConfigError naming every invalid option (and `adaptive`). */
-  constructor(
-    options: CircuitBreakerOptions,
-    store: SharedBreakerOperations,
-    /** What a call does while the store fails. */
-    readonly onStoreFailure: StoreFailureMode = 'local',
-  ) {
+  constructor(options: CircuitBreakerOptions, store: SharedBreakerOperations) {
     super(sharedBreakerOptions(options));
     const spec = sharedBreakerSpecOf(this.settings);
     this.link = new SharedStateLink(this.name, spec, store, this.machine, this.clock, this.events);
@@ -144,8 +138,9 @@ export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
   }
 
   private executeWithoutStore<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-    if (this.onStoreFailure === 'local') return super.execute(fn, options);
-    if (this.onStoreFailure === 'fail-open') return invokeGuarded(fn, toExecutionContext(options));
+    const mode = this.settings.onStoreFailure;
+    if (mode === 'local') return super.execute(fn, options);
+    if (mode === 'fail-open') return invokeGuarded(fn, toExecutionContext(options));
     return Promise.reject(StoreUnavailableError.causedBy(this.link.lastError));
   }
 
