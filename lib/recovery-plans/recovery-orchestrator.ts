@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '../core/clock/index.js';
-import type { ConfigIssue } from '../core/errors/index.js';
+import { ResilienceConfigError, type ConfigIssue } from '../core/errors/index.js';
 import { ResilienceEvents } from '../nest/events/resilience-events.js';
 import type { ResolvedResilienceOptions } from '../nest/options/index.js';
 import { RESILIENCE_OPTIONS } from '../nest/resilience.constants.js';
@@ -8,6 +8,7 @@ import { RecoveryDependencies } from '../recovery/dependencies/recovery-dependen
 import type { FailedWorkSink } from '../recovery/failed-work.sink.js';
 import { RecoveryBreakers } from '../recovery/recovery-breakers.js';
 import { FAILED_WORK_SINK, RECOVERY_CLOCK } from '../recovery/recovery.tokens.js';
+import { BUILT_IN_STEP_TYPES } from './built-in-steps.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
 import { planRunListener } from './plan-run-listener.js';
 import {
@@ -95,8 +96,16 @@ export class RecoveryOrchestrator {
     this.actions.caches.set(name, cache);
   }
 
-  /** A custom step type, usable in plans registered after it. */
+  /**
+   * A custom step type, usable in plans registered after it (`{ type: 'custom', name }`).
+   * @throws ResilienceConfigError for a built-in type's name, which the step would never run under.
+   */
   registerStepType(type: string, handler: StepHandler): void {
+    if ((BUILT_IN_STEP_TYPES as readonly string[]).includes(type)) {
+      throw new ResilienceConfigError([
+        { path: 'type', message: `'${type}' is a built-in step type; choose another name` },
+      ]);
+    }
     this.actions.stepTypes.set(type, handler);
   }
 

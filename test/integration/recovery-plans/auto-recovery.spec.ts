@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   DependencyHealthService,
   RecoveryOrchestrator,
+  ResilienceConfigError,
   ResilienceEvents,
   ResilienceService,
   type RecoveryEventMap,
@@ -21,6 +22,17 @@ describe('automatic recovery', () => {
   let app: INestApplication;
   let sunk: SunkWork[];
   afterEach(() => app.close());
+
+  it('refuses a custom step type named like a built-in one, which would never run', async () => {
+    ({ app } = await recoveryApp());
+    const orchestrator = app.get(RecoveryOrchestrator);
+    expect(() => orchestrator.registerStepType('wait', () => undefined)).toThrow(
+      /'wait' is a built-in step type/,
+    );
+    expect(() => orchestrator.registerStepType('custom', () => undefined)).toThrow(
+      ResilienceConfigError,
+    );
+  });
 
   it('runs the plan of a dependency that turns unhealthy, until health says it is back', async () => {
     ({ app, sunk } = await recoveryApp({ recovery: { maxConcurrentRecoveries: 1 } }));
