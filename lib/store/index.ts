@@ -4,6 +4,7 @@ export type { MessageOperations } from './message.types.js';
 export * from './dead-letter.types.js';
 export { storeKey, type StoreKeyKind } from './store-keys.js';
 export { BREAKER_IDLE_TTL_MS } from './breaker-idle-ttl.js';
+export { DEAD_LETTER_IDLE_TTL_MS } from './dead-letter-idle-ttl.js';
 export { MemoryStore, type MemoryStoreSettings } from './memory/memory-store.js';
 export { RedisStore, type RedisStoreSettings } from './redis/redis-store.js';
 export { connectRedisStore, type RedisStoreConnection } from './redis/connect-redis.js';

@@ -6,26 +6,13 @@ import {
 } from '../dead-letter.types.js';
 import { emptyDeadLetterCounts } from '../memory/count-dead-letters.js';
 
-/** A message hash (HGETALL's flat field/value list) as a record; the claim token stays out. */
-export function recordOf(flat: readonly string[]): DeadLetterRecord {
-  const fields = new Map<string, string>();
-  for (let i = 0; i < flat.length; i += 2) fields.set(flat[i], flat[i + 1]);
-  const text = (name: string): string => fields.get(name) ?? '';
-  const time = (name: string): number | undefined =>
-    fields.has(name) ? Number(fields.get(name)) : undefined;
-  const record: DeadLetterRecord = {
-    id: text('id'),
-    type: text('type'),
-    body: text('body'),
-    status: text('status') as DeadLetterStatus,
-    attempts: Number(text('attempts')),
-    firstFailedAt: Number(text('firstFailedAt')),
-    lastFailedAt: Number(text('lastFailedAt')),
-  };
-  const optional = { nextRetryAt: time('nextRetryAt'), leaseUntil: time('leaseUntil') };
-  const settledAt = time('settledAt');
-  const lastError = fields.get('lastError');
-  return Object.assign(record, withoutUndefined({ ...optional, settledAt, lastError }));
+/** What the script keeps of a message: the record, plus the claim token of its holder. */
+type StoredRecord = DeadLetterRecord & { token?: string };
+
+/** A message's JSON as the script keeps it, as a record; the claim token stays out. */
+export function recordOf(text: string): DeadLetterRecord {
+  const { token: _token, ...record } = JSON.parse(text) as StoredRecord;
+  return record;
 }
 
 /** The counts hash: `<status>` and `<status>|<type>` fields. */
@@ -47,8 +34,4 @@ export function countsOf(flat: readonly string[]): DeadLetterCounts {
 
 function isStatus(text: string): boolean {
   return (DEAD_LETTER_STATUSES as readonly string[]).includes(text);
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

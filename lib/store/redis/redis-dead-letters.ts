@@ -18,9 +18,10 @@ export const DEAD_LETTER_SCRIPT = new LuaScript(DEAD_LETTER_LUA);
 
 /**
  * The dead-letter queue in Redis, every operation one script call on the server's clock:
- * `<prefix>deadletter:{<queue>}:due | leases | settled | all | counts | seq` and one hash
- * per message (`…:m:<id>`), all in one Cluster slot. Messages have no TTL: they are the
- * durable record, removed by purge once settled (see the README's Redis advice).
+ * `<prefix>deadletter:{<queue>}:messages | due | leases | settled | all | counts | seq`, a
+ * JSON record per message in `messages`, all in one Cluster slot. Every operation renews
+ * the TTL of every key (`DEAD_LETTER_IDLE_TTL_MS`), so a queue in use never expires
+ * and an abandoned one expires whole. Settled messages leave by purge.
  */
 export class RedisDeadLetters implements DeadLetterOperations {
   private readonly keys: string[];
@@ -30,28 +31,26 @@ export class RedisDeadLetters implements DeadLetterOperations {
     queue = 'default',
   ) {
     const base = storeKey(channel.keyPrefix, 'deadletter', queue);
-    this.keys = [
-      base,
-      ...['due', 'leases', 'settled', 'all', 'counts', 'seq'].map((k) => `${base}:${k}`),
-    ];
+    const parts = ['messages', 'due', 'leases', 'settled', 'all', 'counts', 'seq'];
+    this.keys = parts.map((part) => `${base}:${part}`);
   }
 
   async add(letter: NewDeadLetter): Promise<DeadLetterRecord> {
-    return recordOf((await this.run('add', letter.id, letter.type, letter.body)) as string[]);
+    return recordOf((await this.run('add', letter.id, letter.type, letter.body)) as string);
   }
 
   async claim(limit: number, visibilityMs: number, token: string): Promise<DeadLetterRecord[]> {
-    const reply = (await this.run('claim', limit, visibilityMs, token)) as string[][];
+    const reply = (await this.run('claim', limit, visibilityMs, token)) as string[];
     return reply.map(recordOf);
   }
 
   async claimById(id: string, visibilityMs: number, token: string): Promise<ClaimByIdResult> {
-    const [found, flat] = (await this.run('claimById', id, visibilityMs, token)) as [
+    const [found, text] = (await this.run('claimById', id, visibilityMs, token)) as [
       'claimed' | 'unknown' | 'busy' | 'succeeded',
-      string[] | undefined,
+      string | undefined,
     ];
-    return found === 'claimed'
-      ? { found, record: recordOf(flat ?? []) }
+    return found === 'claimed' && text !== undefined
+      ? { found, record: recordOf(text) }
       : ({ found } as ClaimByIdResult);
   }
 
@@ -62,8 +61,8 @@ export class RedisDeadLetters implements DeadLetterOperations {
   }
 
   async get(id: string): Promise<DeadLetterRecord | undefined> {
-    const flat = (await this.run('get', id)) as string[];
-    return flat.length === 0 ? undefined : recordOf(flat);
+    const text = (await this.run('get', id)) as string | null;
+    return text === null ? undefined : recordOf(text);
   }
 
   async list(filter: {
@@ -73,7 +72,7 @@ export class RedisDeadLetters implements DeadLetterOperations {
     status?: DeadLetterStatus;
   }): Promise<DeadLetterPage> {
     const args = [filter.from, filter.scan, filter.type ?? '', filter.status ?? ''];
-    const [next, found] = (await this.run('list', ...args)) as [number, string[][]];
+    const [next, found] = (await this.run('list', ...args)) as [number, string[]];
     return { records: found.map(recordOf), next: next < 0 ? undefined : next };
   }
 

@@ -1,6 +1,6 @@
 import { resolveRateLimitRule } from '../../../lib/core/index.js';
 import { Redis } from 'ioredis';
-import { RedisStore } from '../../../lib/store/index.js';
+import { DEAD_LETTER_IDLE_TTL_MS, RedisStore } from '../../../lib/store/index.js';
 import { describeWithRedis } from '../../support/redis-binary.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { redisStoreFactory, scanAll } from '../../support/redis-store-harness.js';
@@ -34,16 +34,47 @@ describeWithRedis('RedisStore on one redis-server', () => {
       slow: false,
     });
     await store.values.set('checkpoint', 'job', 'x', 10_000);
+    await store.deadLetters.add({ id: 'd1', type: 'email', body: '{}' });
     const keys = (await scanAll(client, 'layout:*')).sort();
     expect(keys).toEqual([
       'layout:breaker:{payments}',
       'layout:breaker:{payments}:window',
+      'layout:deadletter:{default}:all',
+      'layout:deadletter:{default}:counts',
+      'layout:deadletter:{default}:due',
+      'layout:deadletter:{default}:messages',
+      'layout:deadletter:{default}:seq',
       'layout:ratelimit:{orders}:user-1',
       'layout:value:{checkpoint}:job',
     ]);
     const ttls = await Promise.all(keys.map((key) => client.pttl(key)));
     expect(ttls.every((ttl) => ttl > 0)).toBe(true);
     expect(ttls[0]).toBeGreaterThan(86_000_000);
+    await store.close();
+  });
+
+  it('renews every key of a dead-letter queue on each operation, reads included', async () => {
+    const store = new RedisStore(client, { keyPrefix: 'dlq-ttl:' });
+    await store.deadLetters.add({ id: 'd1', type: 'email', body: '{}' });
+    const keys = await scanAll(client, 'dlq-ttl:*');
+    for (const key of keys) await client.pexpire(key, 5_000);
+    await store.deadLetters.counts();
+    const ttls = await Promise.all(keys.map((key) => client.pttl(key)));
+    expect(ttls.every((ttl) => ttl > DEAD_LETTER_IDLE_TTL_MS - 60_000)).toBe(true);
+    await store.close();
+  });
+
+  it('keeps a dead letter’s body and error text exactly, whatever characters they hold', async () => {
+    const store = new RedisStore(client, { keyPrefix: 'dlq-text:' });
+    const body = JSON.stringify({ quote: '"', slash: '/\\', line: 'a\nb', text: 'ünï 😀 \u0001' });
+    await store.deadLetters.add({ id: 'd1', type: 'email', body });
+    const [claimed] = await store.deadLetters.claim(1, 60_000, 'token-1');
+    const error = JSON.stringify({ message: 'für "x"\t😀' });
+    await store.deadLetters.settle('d1', 'token-1', { kind: 'failed', error, delayMs: null });
+    const stored = await store.deadLetters.get('d1');
+    expect(claimed.body).toBe(body);
+    expect(stored).toMatchObject({ body, lastError: error, status: 'exhausted', attempts: 1 });
+    expect(stored).not.toHaveProperty('token');
     await store.close();
   });
 

@@ -1,71 +1,87 @@
+import { DEAD_LETTER_IDLE_TTL_MS } from '../../dead-letter-idle-ttl.js';
+
 /**
- * The helpers of the dead-letter script: keys, counts that follow every status change,
- * leasing, settling and listing. Message hashes are `<base>:m:<id>`, in the same hash slot
- * as the queue's sets.
+ * The helpers of the dead-letter script: keys, records, counts that follow every status
+ * change, leasing, settling and listing. Every record is one JSON field of the `messages`
+ * hash, so the queue is a fixed set of keys that each operation renews together: a queue
+ * expires whole, never leaving a set that names a record already gone.
  */
 export const DEAD_LETTER_STATE_LUA = `
-local base, due, leases, settled, all, counts, seq =
+local messages, due, leases, settled, all, counts, seq =
   KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local now = clock_now(ARGV[2])
 
-local function mkey(id) return base .. ':m:' .. id end
+local function load(id)
+  local text = redis.call('HGET', messages, id)
+  if not text then return nil end
+  return cjson.decode(text)
+end
+
+local function save(record)
+  local text = cjson.encode(record)
+  redis.call('HSET', messages, record.id, text)
+  return text
+end
+
+local function renew_queue()
+  for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, ${DEAD_LETTER_IDLE_TTL_MS}) end
+end
 
 local function count(kind, status, by)
   redis.call('HINCRBY', counts, status, by)
   redis.call('HINCRBY', counts, status .. '|' .. kind, by)
 end
 
-local function move(key, to)
-  local fields = redis.call('HMGET', key, 'type', 'status')
-  if fields[2] == to then return end
-  count(fields[1], fields[2], -1)
-  count(fields[1], to, 1)
-  redis.call('HSET', key, 'status', to)
+local function move(record, to)
+  if record.status == to then return end
+  count(record.type, record.status, -1)
+  count(record.type, to, 1)
+  record.status = to
 end
 
 local function lease(id, until_, token)
-  local key = mkey(id)
+  local record = load(id)
   redis.call('ZREM', due, id)
   redis.call('ZREM', settled, id)
   redis.call('ZADD', leases, until_, id)
-  move(key, 'processing')
-  redis.call('HSET', key, 'leaseUntil', until_, 'token', token)
-  redis.call('HDEL', key, 'nextRetryAt', 'settledAt')
-  return redis.call('HGETALL', key)
+  move(record, 'processing')
+  record.leaseUntil, record.token = until_, token
+  record.nextRetryAt, record.settledAt = nil, nil
+  return save(record)
 end
 
 local function settle(id, token, kind, err, delay)
-  local key = mkey(id)
-  local held = redis.call('HMGET', key, 'status', 'token')
-  if held[1] ~= 'processing' or held[2] ~= token then return 0 end
+  local record = load(id)
+  if not record or record.status ~= 'processing' or record.token ~= token then return 0 end
   redis.call('ZREM', leases, id)
-  redis.call('HDEL', key, 'token', 'leaseUntil')
+  record.token, record.leaseUntil = nil, nil
   if kind == 'failed' then
-    redis.call('HINCRBY', key, 'attempts', 1)
-    redis.call('HSET', key, 'lastFailedAt', now, 'lastError', err)
+    record.attempts = record.attempts + 1
+    record.lastFailedAt, record.lastError = now, err
   end
   if kind == 'succeeded' or delay == '' then
     local to = 'exhausted'
     if kind == 'succeeded' then to = 'succeeded' end
-    move(key, to)
-    redis.call('HSET', key, 'settledAt', now)
+    move(record, to)
+    record.settledAt = now
     redis.call('ZADD', settled, now, id)
   else
     local at = now + tonumber(delay)
-    move(key, 'pending')
-    redis.call('HSET', key, 'nextRetryAt', at)
+    move(record, 'pending')
+    record.nextRetryAt = at
     redis.call('ZADD', due, at, id)
   end
+  save(record)
   return 1
 end
 
 local function list(from, scan, kind, status)
   local out = {}
   for _, id in ipairs(redis.call('ZREVRANGE', all, from, from + scan - 1)) do
-    local key = mkey(id)
-    local fields = redis.call('HMGET', key, 'type', 'status')
-    if (kind == '' or fields[1] == kind) and (status == '' or fields[2] == status) then
-      out[#out + 1] = redis.call('HGETALL', key)
+    local text = redis.call('HGET', messages, id)
+    local record = cjson.decode(text)
+    if (kind == '' or record.type == kind) and (status == '' or record.status == status) then
+      out[#out + 1] = text
     end
   end
   local nextFrom = from + scan
