@@ -9,6 +9,7 @@ import { clientAddressOf } from '../../execution/client-address.js';
 import type { Invocation } from '../../execution/invocation.js';
 import type { MethodIdentity } from '../method-identity.js';
 import type { Layer } from '../layer.js';
+import { ClientKeys } from './client-keys.js';
 import type { PolicyRegistry } from '../policy-registry.js';
 
 /**
@@ -23,6 +24,7 @@ export function rateLimitLayer(
 ): Layer {
   const { key: keyOf, ...limiterOptions } = options;
   const limiter = registry.limiter(name, limiterOptions);
+  const clientKeys = new ClientKeys(name);
   const keyFor = (invocation: Invocation): string =>
     keyOf
       ? String(
@@ -33,7 +35,7 @@ export function rateLimitLayer(
             executionContext: invocation.executionContext,
           }),
         )
-      : defaultKey(invocation, name);
+      : defaultKey(invocation, clientKeys, name);
   return {
     kind: 'rateLimit',
     target: limiter,
@@ -62,7 +64,7 @@ function limitedCall<T>(
  * that is IP + route; a named or per-prefix limiter is one budget per client across the
  * routes that share it). Other providers: one bucket per limiter.
  */
-function defaultKey(invocation: Invocation, limiterName: string): string {
+function defaultKey(invocation: Invocation, clientKeys: ClientKeys, limiterName: string): string {
   const { request } = invocation;
-  return request ? `${clientAddressOf(request) ?? 'unknown'}:${limiterName}` : limiterName;
+  return request ? clientKeys.of(clientAddressOf(request) ?? 'unknown') : limiterName;
 }
