@@ -99,6 +99,9 @@ class IndexController {
       // A prediction alert about heap or memory runs a standard memory cleanup.
       predictive: { prevention: { memoryCleanup: true } },
       admin: { apiKey: process.env.RESILIENCE_ADMIN_API_KEY ?? 'sample-admin-key' },
+      // A dead letter whose handler run outlives its claim twice is exhausted, not retried
+      // forever (it can still be retried by id from the admin route).
+      dlq: { visibilityTimeoutMs: 30_000, maxStalledCount: 1 },
     }),
   ],
   controllers: [

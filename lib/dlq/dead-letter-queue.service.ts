@@ -41,10 +41,11 @@ export class DeadLetterQueueService {
     private readonly metrics: ResilienceMetrics,
     events: ResilienceEvents,
   ) {
-    const { visibilityTimeoutMs, maxRetries, processIntervalMs } = options.dlq;
+    const { visibilityTimeoutMs, maxRetries, maxStalledCount, processIntervalMs } = options.dlq;
     this.queue = new DeadLetterQueue(store.deadLetters, {
       visibilityTimeoutMs,
       maxRetries,
+      maxStalledCount,
       unhandledDelayMs: processIntervalMs,
       clock: systemClock,
       onAdded: ({ id, type }) => {

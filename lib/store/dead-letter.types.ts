@@ -25,6 +25,8 @@ export interface DeadLetterRecord {
   status: DeadLetterStatus;
   /** Handler runs that failed. */
   attempts: number;
+  /** Times its claim ran out unsettled (its process died or hung) and it was taken back. */
+  stalls: number;
   firstFailedAt: number;
   lastFailedAt: number;
   /** When a pending message is due (undefined otherwise). */
@@ -57,6 +59,16 @@ export interface DeadLetterCounts {
   byType: Record<string, Partial<Record<DeadLetterStatus, number>>>;
 }
 
+/**
+ * How claims treat a message whose claim ran out unsettled: taken back for another run at
+ * most `maxStalls` times; past that it is exhausted with `error` (JSON text) as its last
+ * error, so a message that kills or hangs its process cannot do it forever.
+ */
+export interface StallLimit {
+  maxStalls: number;
+  error: string;
+}
+
 /** A page of messages, newest first; `next` continues the listing (undefined at the end). */
 export interface DeadLetterPage {
   records: DeadLetterRecord[];
@@ -72,8 +84,17 @@ export interface DeadLetterPage {
 export interface DeadLetterOperations {
   /** Stores a new pending message, due now. */
   add(letter: NewDeadLetter): Promise<DeadLetterRecord>;
-  /** Claims up to `limit` due messages (oldest due first) for `visibilityMs`. */
-  claim(limit: number, visibilityMs: number, token: string): Promise<DeadLetterRecord[]>;
+  /**
+   * Claims up to `limit` due messages for `visibilityMs`: first those whose claim ran out
+   * (counting a stall; past `stalls.maxStalls` they are exhausted instead), then pending
+   * ones, oldest due first.
+   */
+  claim(
+    limit: number,
+    visibilityMs: number,
+    token: string,
+    stalls: StallLimit,
+  ): Promise<DeadLetterRecord[]>;
   /** Claims one message whatever its due time (pending or exhausted; busy while leased). */
   claimById(id: string, visibilityMs: number, token: string): Promise<ClaimByIdResult>;
   /** Settles a claimed message; false when the claim was lost (expired and taken again). */

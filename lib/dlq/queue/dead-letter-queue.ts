@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../../core/index.js';
-import type { DeadLetterOperations } from '../../store/index.js';
+import type { DeadLetterOperations, StallLimit } from '../../store/index.js';
 import { checkDeadLetterInput } from './check-input.js';
 import { DeadLetterNotFoundError } from './dead-letter.errors.js';
 import type {
@@ -18,6 +18,7 @@ import { runClaimed, type RunEnvironment } from './run-claimed.js';
 import { retrySettings } from './retry-schedule.js';
 import { summarize } from './batch-summary.js';
 import { purgeSettled, statsOf } from './queue-stats.js';
+import { stalledErrorInfo } from './stalled-error.js';
 
 /** Settings of a {@link DeadLetterQueue}. */
 export interface DeadLetterQueueSettings {
@@ -27,6 +28,11 @@ export interface DeadLetterQueueSettings {
   maxRetries: number;
   /** How long a message whose type has no handler waits before it is looked at again. */
   unhandledDelayMs: number;
+  /**
+   * Times a message's claim may run out unsettled (its process died or hung) and be taken
+   * back; past it the message is exhausted with a `DeadLetterStalledError`. Default 1.
+   */
+  maxStalledCount?: number;
   clock?: Clock;
   random?: () => number;
   handlers?: DeadLetterHandlerRegistry;
@@ -44,12 +50,15 @@ const LIST_SCAN = 200;
 export class DeadLetterQueue {
   readonly handlers: DeadLetterHandlerRegistry;
   private readonly env: RunEnvironment;
+  private readonly stallLimit: StallLimit;
 
   constructor(
     private readonly store: DeadLetterOperations,
     private readonly settings: DeadLetterQueueSettings,
   ) {
     this.handlers = settings.handlers ?? new DeadLetterHandlerRegistry();
+    const maxStalls = settings.maxStalledCount ?? 1;
+    this.stallLimit = { maxStalls, error: JSON.stringify(stalledErrorInfo(maxStalls)) };
     this.env = {
       store,
       handlers: this.handlers,
@@ -124,7 +133,8 @@ export class DeadLetterQueue {
   /** Claims up to `size` due messages and runs their handlers, one after another. */
   async processBatch(size = 100): Promise<DeadLetterBatchResult> {
     const token = randomUUID();
-    const claimed = await this.store.claim(size, this.settings.visibilityTimeoutMs, token);
+    const { visibilityTimeoutMs } = this.settings;
+    const claimed = await this.store.claim(size, visibilityTimeoutMs, token, this.stallLimit);
     const outcomes: DeadLetterOutcome[] = [];
     for (const record of claimed) outcomes.push(await runClaimed(this.env, record, token));
     return summarize(outcomes);

@@ -38,6 +38,8 @@ export interface DeadLetterMessage<P = unknown> {
   attempts: number;
   /** Handler runs allowed before it is exhausted. */
   maxRetries: number;
+  /** Times its claim ran out unsettled (its process died or hung) and it was taken back. */
+  stalls: number;
   firstFailedAt: number;
   lastFailedAt: number;
   /** When a pending message is next tried. */

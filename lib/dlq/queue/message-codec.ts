@@ -4,6 +4,7 @@ import type {
   DeadLetterMessage,
   DeadLetterRetryOptions,
 } from './dead-letter.types.js';
+import { STALLED_ERROR_NAME } from './stalled-error.js';
 
 /** What the store keeps as the message's body, as JSON text. */
 export interface DeadLetterBody {
@@ -34,7 +35,7 @@ export function decodeBody(record: DeadLetterRecord): DeadLetterBody {
 /** The public view of a stored message, with the effective `maxRetries`. */
 export function messageOf<P>(record: DeadLetterRecord, maxRetries: number): DeadLetterMessage<P> {
   const { payload, error } = decodeBody(record);
-  const { id, type, status, attempts, firstFailedAt, lastFailedAt } = record;
+  const { id, type, status, attempts, stalls, firstFailedAt, lastFailedAt } = record;
   const message: DeadLetterMessage<P> = {
     id,
     type,
@@ -43,6 +44,7 @@ export function messageOf<P>(record: DeadLetterRecord, maxRetries: number): Dead
     status,
     attempts,
     maxRetries,
+    stalls,
     firstFailedAt,
     lastFailedAt,
   };
@@ -56,6 +58,7 @@ export function messageOf<P>(record: DeadLetterRecord, maxRetries: number): Dead
 
 function exhaustedReason(message: DeadLetterMessage<unknown>): string {
   const last = message.lastError ?? message.error;
+  if (last.name === STALLED_ERROR_NAME) return `stalled ${message.stalls} time(s); ${last.message}`;
   return `${message.attempts} handler run(s) failed (maxRetries ${message.maxRetries}); last error ${last.name}: ${last.message}`;
 }
 

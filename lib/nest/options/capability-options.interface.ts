@@ -104,6 +104,12 @@ export interface DeadLetterQueueOptions {
   retentionDays?: number;
   /** Handler runs before a message is exhausted. Default 3. */
   maxRetries?: number;
+  /**
+   * Times a message's claim may run out unsettled (its process died or hung mid-run) and
+   * the message be taken back; past it the message is exhausted with a
+   * `DeadLetterStalledError`, so a poison message cannot crash processes forever. Default 1.
+   */
+  maxStalledCount?: number;
 }
 
 /** Memory pressure control (`memory`). */

@@ -15,6 +15,7 @@ const boolean: Rule = (c, name, value) => c.isBoolean(name, value);
 const ratio: Rule = (c, name, value) => c.ratio(name, value);
 const percentage: Rule = (c, name, value) => c.percentage(name, value);
 const count: Rule = (c, name, value) => c.integerAtLeast(name, value, 1);
+const countFromZero: Rule = (c, name, value) => c.integerAtLeast(name, value, 0);
 const atLeastOne: Rule = (c, name, value) => {
   if (value !== undefined && !(isNumber(value) && value >= 1)) {
     c.fail(name, `must be a number >= 1, got ${JSON.stringify(value)}`);
@@ -104,6 +105,7 @@ const CAPABILITY_GROUPS: Record<string, Record<string, Rule>> = {
     purgeIntervalMs: positive,
     retentionDays: positive,
     maxRetries: count,
+    maxStalledCount: countFromZero,
   },
   memory: {
     enabled: boolean,

@@ -89,6 +89,7 @@ export function resilienceOptionDefaults(): OptionDefaults {
       purgeIntervalMs: 86_400_000,
       retentionDays: 7,
       maxRetries: 3,
+      maxStalledCount: 1,
     },
     memory: {
       enabled: true,

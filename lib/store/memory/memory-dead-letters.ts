@@ -8,6 +8,7 @@ import type {
   DeadLetterSettlement,
   DeadLetterStatus,
   NewDeadLetter,
+  StallLimit,
 } from '../dead-letter.types.js';
 import { countRecords } from './count-dead-letters.js';
 import { copy, dueAt, isDue, matches } from './dead-letter-rules.js';
@@ -34,6 +35,7 @@ export class MemoryDeadLetters implements DeadLetterOperations {
       ...letter,
       status: 'pending',
       attempts: 0,
+      stalls: 0,
       firstFailedAt: now,
       lastFailedAt: now,
       nextRetryAt: now,
@@ -42,13 +44,24 @@ export class MemoryDeadLetters implements DeadLetterOperations {
     return Promise.resolve(copy(record));
   }
 
-  claim(limit: number, visibilityMs: number, token: string): Promise<DeadLetterRecord[]> {
+  claim(
+    limit: number,
+    visibilityMs: number,
+    token: string,
+    stalls: StallLimit,
+  ): Promise<DeadLetterRecord[]> {
     const now = this.clock.now();
-    const due = [...this.messages.values()]
-      .filter(({ record }) => isDue(record, now))
-      .sort((a, b) => dueAt(a.record) - dueAt(b.record))
-      .slice(0, limit);
-    return Promise.resolve(due.map((held) => this.lease(held, now + visibilityMs, token)));
+    const claimed: DeadLetterRecord[] = [];
+    const stalled = this.dueWith('processing', now).slice(0, limit);
+    for (const held of stalled) {
+      held.record.stalls += 1;
+      if (held.record.stalls > stalls.maxStalls) this.exhaustStalled(held, stalls.error, now);
+      else claimed.push(this.lease(held, now + visibilityMs, token));
+    }
+    for (const held of this.dueWith('pending', now).slice(0, limit - claimed.length)) {
+      claimed.push(this.lease(held, now + visibilityMs, token));
+    }
+    return Promise.resolve(claimed);
   }
 
   claimById(id: string, visibilityMs: number, token: string): Promise<ClaimByIdResult> {
@@ -124,6 +137,25 @@ export class MemoryDeadLetters implements DeadLetterOperations {
 
   clear(): void {
     this.messages.clear();
+  }
+
+  /** Messages in `status` that are due, oldest due first. */
+  private dueWith(status: DeadLetterStatus, now: number): Held[] {
+    return [...this.messages.values()]
+      .filter(({ record }) => record.status === status && isDue(record, now))
+      .sort((a, b) => dueAt(a.record) - dueAt(b.record));
+  }
+
+  private exhaustStalled(held: Held, error: string, now: number): void {
+    const record = held.record;
+    held.token = undefined;
+    Object.assign(record, {
+      status: 'exhausted',
+      settledAt: now,
+      lastFailedAt: now,
+      lastError: error,
+    });
+    record.leaseUntil = undefined;
   }
 
   private lease(held: Held, until: number, token: string): DeadLetterRecord {

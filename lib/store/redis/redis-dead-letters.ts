@@ -7,6 +7,7 @@ import type {
   DeadLetterSettlement,
   DeadLetterStatus,
   NewDeadLetter,
+  StallLimit,
 } from '../dead-letter.types.js';
 import { storeKey } from '../store-keys.js';
 import { countsOf, recordOf } from './dead-letter-reply.js';
@@ -39,8 +40,14 @@ export class RedisDeadLetters implements DeadLetterOperations {
     return recordOf((await this.run('add', letter.id, letter.type, letter.body)) as string);
   }
 
-  async claim(limit: number, visibilityMs: number, token: string): Promise<DeadLetterRecord[]> {
-    const reply = (await this.run('claim', limit, visibilityMs, token)) as string[];
+  async claim(
+    limit: number,
+    visibilityMs: number,
+    token: string,
+    stalls: StallLimit,
+  ): Promise<DeadLetterRecord[]> {
+    const args = [limit, visibilityMs, token, stalls.maxStalls, stalls.error];
+    const reply = (await this.run('claim', ...args)) as string[];
     return reply.map(recordOf);
   }
 

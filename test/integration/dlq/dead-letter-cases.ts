@@ -2,10 +2,13 @@ import {
   DeadLetterQueue,
   DeadLetterNotFoundError,
   DeadLetterPayloadError,
+  STALLED_ERROR_NAME,
 } from '../../../lib/dlq/queue/index.js';
 import type { StoreUnderTest } from '../../support/store-contract/index.js';
 
 const VISIBILITY = 30_000;
+/** What a process that claims and then dies passes (the queue's default limit). */
+const ONE_STALL = { maxStalls: 1, error: JSON.stringify({ name: 'Stalled', message: 'x' }) };
 
 /** A queue over the test's store: 3 runs, exponential from 1 s, no jitter. */
 export function queueOver(under: StoreUnderTest, overrides: { maxRetries?: number } = {}) {
@@ -165,13 +168,66 @@ export function deadLetterCases(get: () => StoreUnderTest): void {
     const queue = queueOver(get());
     queue.handlers.register('email', { handle: () => undefined, options: {}, source: 't' });
     const id = await queue.add({ type: 'email', payload: {} }, 'x');
-    const [claimed] = await store.deadLetters.claim(10, VISIBILITY, 'dead-process');
+    const [claimed] = await store.deadLetters.claim(10, VISIBILITY, 'dead-process', ONE_STALL);
     expect(claimed.id).toBe(id);
     expect((await queue.processBatch()).claimed).toBe(0);
     expect((await queue.retry(id)).outcome).toBe('busy');
     clock.set(clock.now() + VISIBILITY);
     expect((await queue.processBatch()).succeeded).toBe(1);
     expect(await store.deadLetters.settle(id, 'dead-process', { kind: 'succeeded' })).toBe(false);
+  });
+
+  it('exhausts a message whose claims ran out more than maxStalledCount times, and retry(id) still runs it', async () => {
+    const { clock, store } = get();
+    const queue = queueOver(get());
+    const runs: string[] = [];
+    queue.handlers.register('email', {
+      handle: (payload) => void runs.push(String((payload as { to: string }).to)),
+      options: {},
+      source: 't',
+    });
+    const id = await queue.add({ type: 'email', payload: { to: 'a@b.c' } }, 'x');
+    expect(await store.deadLetters.claim(10, VISIBILITY, 'dies-1', ONE_STALL)).toHaveLength(1);
+    clock.set(clock.now() + VISIBILITY);
+    const [again] = await store.deadLetters.claim(10, VISIBILITY, 'dies-2', ONE_STALL);
+    expect(again).toMatchObject({ id, status: 'processing', stalls: 1, attempts: 0 });
+    clock.set(clock.now() + VISIBILITY);
+    expect((await queue.processBatch()).claimed).toBe(0);
+    const message = await queue.get(id);
+    expect(message).toMatchObject({
+      status: 'exhausted',
+      stalls: 2,
+      attempts: 0,
+      settledAt: clock.now(),
+      lastError: { name: STALLED_ERROR_NAME, message: expect.stringContaining('(1) time(s)') },
+      exhaustedReason: expect.stringMatching(/^stalled 2 time\(s\); its claim ran out/),
+    });
+    expect(message).not.toHaveProperty('leaseUntil');
+    expect((await queue.stats()).byStatus).toMatchObject({ processing: 0, exhausted: 1 });
+    expect(runs).toEqual([]);
+    expect(await queue.retry(id)).toMatchObject({ outcome: 'succeeded', status: 'succeeded' });
+    expect(runs).toEqual(['a@b.c']);
+  });
+
+  it('takes a stalled message back as often as maxStalledCount allows, 0 exhausting at once', async () => {
+    const { clock, store } = get();
+    const strict = new DeadLetterQueue(store.deadLetters, {
+      visibilityTimeoutMs: VISIBILITY,
+      maxRetries: 3,
+      unhandledDelayMs: 60_000,
+      maxStalledCount: 0,
+      clock,
+    });
+    strict.handlers.register('email', { handle: () => undefined, options: {}, source: 't' });
+    const first = await strict.add({ type: 'email', payload: {} }, 'x');
+    clock.set(clock.now() + 1);
+    const second = await strict.add({ type: 'email', payload: {} }, 'x');
+    await store.deadLetters.claim(1, VISIBILITY, 'dies', ONE_STALL);
+    clock.set(clock.now() + VISIBILITY);
+    const batch = await strict.processBatch();
+    expect(batch).toMatchObject({ claimed: 1, succeeded: 1 });
+    expect((await strict.get(first))?.status).toBe('exhausted');
+    expect((await strict.get(second))?.status).toBe('succeeded');
   });
 
   it('purges settled messages older than the retention, never pending ones', async () => {

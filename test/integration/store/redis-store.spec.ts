@@ -68,7 +68,8 @@ describeWithRedis('RedisStore on one redis-server', () => {
     const store = new RedisStore(client, { keyPrefix: 'dlq-text:' });
     const body = JSON.stringify({ quote: '"', slash: '/\\', line: 'a\nb', text: 'ünï 😀 \u0001' });
     await store.deadLetters.add({ id: 'd1', type: 'email', body });
-    const [claimed] = await store.deadLetters.claim(1, 60_000, 'token-1');
+    const stalls = { maxStalls: 1, error: '{}' };
+    const [claimed] = await store.deadLetters.claim(1, 60_000, 'token-1', stalls);
     const error = JSON.stringify({ message: 'für "x"\t😀' });
     await store.deadLetters.settle('d1', 'token-1', { kind: 'failed', error, delayMs: null });
     const stored = await store.deadLetters.get('d1');

@@ -173,6 +173,13 @@ const cases: BadCase[] = [
     message: /integer >= 1/,
   },
   {
+    what: 'a fractional stalled-message limit',
+    code: { dlq: { maxStalledCount: 1.5 } },
+    path: 'dlq.maxStalledCount',
+    source: 'code',
+    message: /integer >= 0/,
+  },
+  {
     what: 'a health check timeout beyond its interval',
     code: { healthChecking: { defaultTimeoutMs: 60_000 } },
     path: 'healthChecking.defaultTimeoutMs',

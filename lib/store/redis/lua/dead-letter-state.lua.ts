@@ -39,8 +39,8 @@ local function move(record, to)
   record.status = to
 end
 
-local function lease(id, until_, token)
-  local record = load(id)
+local function lease_record(record, until_, token)
+  local id = record.id
   redis.call('ZREM', due, id)
   redis.call('ZREM', settled, id)
   redis.call('ZADD', leases, until_, id)
@@ -48,6 +48,28 @@ local function lease(id, until_, token)
   record.leaseUntil, record.token = until_, token
   record.nextRetryAt, record.settledAt = nil, nil
   return save(record)
+end
+
+local function lease(id, until_, token)
+  return lease_record(load(id), until_, token)
+end
+
+local function exhaust(record, err)
+  move(record, 'exhausted')
+  record.token, record.leaseUntil = nil, nil
+  record.settledAt, record.lastFailedAt, record.lastError = now, now, err
+  redis.call('ZADD', settled, now, record.id)
+  save(record)
+end
+
+-- A message whose claim ran out: taken back (one stall more), or exhausted past the limit.
+local function take_back(id, until_, token, max_stalls, err)
+  local record = load(id)
+  record.stalls = (record.stalls or 0) + 1
+  if record.stalls <= max_stalls then return lease_record(record, until_, token) end
+  redis.call('ZREM', leases, id)
+  exhaust(record, err)
+  return nil
 end
 
 local function settle(id, token, kind, err, delay)

@@ -19,16 +19,18 @@ local function run()
   if op == 'add' then
     local id, kind, body = ARGV[3], ARGV[4], ARGV[5]
     local text = save({ id = id, type = kind, body = body, status = 'pending', attempts = 0,
-      firstFailedAt = now, lastFailedAt = now, nextRetryAt = now })
+      stalls = 0, firstFailedAt = now, lastFailedAt = now, nextRetryAt = now })
     redis.call('ZADD', due, now, id)
     redis.call('ZADD', all, redis.call('INCR', seq), id)
     count(kind, 'pending', 1)
     return text
   elseif op == 'claim' then
     local limit, until_, token = tonumber(ARGV[3]), now + tonumber(ARGV[4]), ARGV[5]
+    local max_stalls, stalled_error = tonumber(ARGV[6]), ARGV[7]
     local out = {}
     for _, id in ipairs(redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit)) do
-      out[#out + 1] = lease(id, until_, token)
+      local text = take_back(id, until_, token, max_stalls, stalled_error)
+      if text then out[#out + 1] = text end
     end
     local left = limit - #out
     if left > 0 then
