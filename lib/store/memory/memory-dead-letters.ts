@@ -85,8 +85,7 @@ export class MemoryDeadLetters implements DeadLetterOperations {
     }
     const now = this.clock.now();
     const record = held.record;
-    held.token = undefined;
-    record.leaseUntil = undefined;
+    endLease(held);
     if (settlement.kind === 'failed') {
       record.attempts += 1;
       record.lastFailedAt = now;
@@ -94,8 +93,7 @@ export class MemoryDeadLetters implements DeadLetterOperations {
     }
     const delayMs = settlement.kind === 'succeeded' ? null : settlement.delayMs;
     if (delayMs === null) {
-      record.status = settlement.kind === 'succeeded' ? 'succeeded' : 'exhausted';
-      record.settledAt = now;
+      finish(record, settlement.kind === 'succeeded' ? 'succeeded' : 'exhausted', now);
     } else {
       record.status = 'pending';
       record.nextRetryAt = now + delayMs;
@@ -147,15 +145,10 @@ export class MemoryDeadLetters implements DeadLetterOperations {
   }
 
   private exhaustStalled(held: Held, error: string, now: number): void {
-    const record = held.record;
-    held.token = undefined;
-    Object.assign(record, {
-      status: 'exhausted',
-      settledAt: now,
-      lastFailedAt: now,
-      lastError: error,
-    });
-    record.leaseUntil = undefined;
+    endLease(held);
+    held.record.lastFailedAt = now;
+    held.record.lastError = error;
+    finish(held.record, 'exhausted', now);
   }
 
   private lease(held: Held, until: number, token: string): DeadLetterRecord {
@@ -167,4 +160,16 @@ export class MemoryDeadLetters implements DeadLetterOperations {
     held.token = token;
     return copy(record);
   }
+}
+
+/** Its claim has ended, settled by its holder or run out. */
+function endLease(held: Held): void {
+  held.token = undefined;
+  held.record.leaseUntil = undefined;
+}
+
+/** Succeeded or exhausted: it waits for purge. */
+function finish(record: DeadLetterRecord, status: 'succeeded' | 'exhausted', now: number): void {
+  record.status = status;
+  record.settledAt = now;
 }

@@ -54,12 +54,17 @@ local function lease(id, until_, token)
   return lease_record(load(id), until_, token)
 end
 
-local function exhaust(record, err)
-  move(record, 'exhausted')
+-- Its claim has ended, settled by its holder or run out.
+local function end_lease(record)
+  redis.call('ZREM', leases, record.id)
   record.token, record.leaseUntil = nil, nil
-  record.settledAt, record.lastFailedAt, record.lastError = now, now, err
+end
+
+-- Succeeded or exhausted: it waits for purge.
+local function finish(record, to)
+  move(record, to)
+  record.settledAt = now
   redis.call('ZADD', settled, now, record.id)
-  save(record)
 end
 
 -- A message whose claim ran out: taken back (one stall more), or exhausted past the limit.
@@ -67,26 +72,25 @@ local function take_back(id, until_, token, max_stalls, err)
   local record = load(id)
   record.stalls = (record.stalls or 0) + 1
   if record.stalls <= max_stalls then return lease_record(record, until_, token) end
-  redis.call('ZREM', leases, id)
-  exhaust(record, err)
+  end_lease(record)
+  record.lastFailedAt, record.lastError = now, err
+  finish(record, 'exhausted')
+  save(record)
   return nil
 end
 
 local function settle(id, token, kind, err, delay)
   local record = load(id)
   if not record or record.status ~= 'processing' or record.token ~= token then return 0 end
-  redis.call('ZREM', leases, id)
-  record.token, record.leaseUntil = nil, nil
+  end_lease(record)
   if kind == 'failed' then
     record.attempts = record.attempts + 1
     record.lastFailedAt, record.lastError = now, err
   end
-  if kind == 'succeeded' or delay == '' then
-    local to = 'exhausted'
-    if kind == 'succeeded' then to = 'succeeded' end
-    move(record, to)
-    record.settledAt = now
-    redis.call('ZADD', settled, now, id)
+  if kind == 'succeeded' then
+    finish(record, 'succeeded')
+  elseif delay == '' then
+    finish(record, 'exhausted')
   else
     local at = now + tonumber(delay)
     move(record, 'pending')
