@@ -209,6 +209,20 @@ export function deadLetterCases(get: () => StoreUnderTest): void {
     expect(runs).toEqual(['a@b.c']);
   });
 
+  it('claims messages whose claim ran out before pending ones, even ones due earlier', async () => {
+    const { clock, store } = get();
+    const queue = queueOver(get());
+    const stalled = await queue.add({ type: 'email', payload: {} }, 'x');
+    await store.deadLetters.claim(1, VISIBILITY, 'dies', ONE_STALL);
+    clock.set(clock.now() + 1);
+    const pending = await queue.add({ type: 'email', payload: {} }, 'x');
+    clock.set(clock.now() + VISIBILITY);
+    const [first] = await store.deadLetters.claim(1, VISIBILITY, 'next', ONE_STALL);
+    expect(first).toMatchObject({ id: stalled, stalls: 1 });
+    const [second] = await store.deadLetters.claim(1, VISIBILITY, 'next', ONE_STALL);
+    expect(second).toMatchObject({ id: pending, stalls: 0 });
+  });
+
   it('takes a stalled message back as often as maxStalledCount allows, 0 exhausting at once', async () => {
     const { clock, store } = get();
     const strict = new DeadLetterQueue(store.deadLetters, {
