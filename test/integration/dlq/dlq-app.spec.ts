@@ -7,8 +7,10 @@ import {
   DeadLetterHandler,
   DeadLetterQueueService,
   ResilienceModule,
+  RESILIENCE_STORE,
   ResilienceService,
   type ResilienceModuleOptions,
+  type ResilienceStore,
 } from 'nestjs-bulwark';
 
 const KEY = 'dlq-admin-key';
@@ -140,6 +142,23 @@ describe('the dead-letter queue in a Nest app', () => {
     expect(notifier.sent).toEqual(['o-3']);
     await app.close();
     expect(scheduler.getIntervals()).not.toContain('resilience.dlq.process');
+  });
+
+  it('applies dlq.maxStalledCount, 0 included: a message whose claim ran out is exhausted', async () => {
+    app = await start([OrderNotifier], { dlq: { maxStalledCount: 0 } });
+    const dlq = app.get(DeadLetterQueueService);
+    const store = app.get<ResilienceStore>(RESILIENCE_STORE);
+    const id = await dlq.add({ type: 'order.notification', payload: { orderId: 'o-3' } }, 'x');
+    const stallLimit = { maxStalls: 9, error: '{}' };
+    // A process that claims the message with no time to run it, and dies.
+    expect(await store.deadLetters.claim(1, 0, 'died', stallLimit)).toHaveLength(1);
+    expect((await dlq.processBatch()).claimed).toBe(0);
+    expect(await dlq.get(id)).toMatchObject({
+      status: 'exhausted',
+      stalls: 1,
+      exhaustedReason: expect.stringContaining('maxStalledCount (0)'),
+    });
+    expect(app.get(OrderNotifier).sent).toEqual([]);
   });
 
   it('stops start-up when two handlers claim one type', async () => {
