@@ -103,8 +103,8 @@ export class KeyedCircuitBreaker implements Policy {
   /**
    * Applies `options` (the complete new options, as `CircuitBreakerPolicy.reconfigure` takes
    * them) to every breaker it holds, each as that method describes, and to those it creates
-   * later. `name`, `clock` and `onStoreFailure` cannot change; a lower `maxKeys` drops the least recently used
-   * breakers beyond it. Emits one `reconfigured` for all keys.
+   * later. `name`, `clock` and `onStoreFailure` cannot change; a lower `maxKeys` drops the
+   * least recently used breakers beyond it. Emits one `reconfigured` for all keys.
    * @throws ResilienceConfigError on invalid options, and then changes nothing.
    */
   reconfigure(

@@ -46,7 +46,7 @@ export interface RateLimitOptions {
    * forgotten. Default: no cap (expired keys are still swept).
    */
   maxKeys?: number;
-  /** What to answer while the shared store fails (see {@link StoreFailureMode}). Default `local`. */
+  /** What to answer while the shared store fails ({@link StoreFailureMode}). Default `local`. */
   onStoreFailure?: StoreFailureMode;
   /** Time source; tests pass a `TestClock`. */
   clock?: Clock;
