@@ -9,6 +9,7 @@ import type {
   NewDeadLetter,
   StallLimit,
 } from '../dead-letter.types.js';
+import { DEAD_LETTER_IDLE_TTL_MS } from '../dead-letter-idle-ttl.js';
 import { storeKey } from '../store-keys.js';
 import { countsOf, recordOf } from './dead-letter-reply.js';
 import { DEAD_LETTER_LUA } from './lua/dead-letter.lua.js';
@@ -21,7 +22,7 @@ export const DEAD_LETTER_SCRIPT = new LuaScript(DEAD_LETTER_LUA);
  * The dead-letter queue in Redis, every operation one script call on the server's clock:
  * `<prefix>deadletter:{<queue>}:messages | due | leases | settled | all | counts | seq`, a
  * JSON record per message in `messages`, all in one Cluster slot. Every operation renews
- * the TTL of every key (`DEAD_LETTER_IDLE_TTL_MS`), so a queue in use never expires
+ * the TTL of every key ({@link DEAD_LETTER_IDLE_TTL_MS}), so a queue in use never expires
  * and an abandoned one expires whole. Settled messages leave by purge.
  */
 export class RedisDeadLetters implements DeadLetterOperations {
@@ -92,6 +93,12 @@ export class RedisDeadLetters implements DeadLetterOperations {
   }
 
   private run(op: string, ...args: (string | number)[]): Promise<unknown> {
-    return this.channel.run(DEAD_LETTER_SCRIPT, this.keys, [op, this.channel.now(), ...args]);
+    const time = this.channel.now();
+    return this.channel.run(DEAD_LETTER_SCRIPT, this.keys, [
+      op,
+      time,
+      DEAD_LETTER_IDLE_TTL_MS,
+      ...args,
+    ]);
   }
 }

@@ -1,5 +1,3 @@
-import { DEAD_LETTER_IDLE_TTL_MS } from '../../dead-letter-idle-ttl.js';
-
 /**
  * The helpers of the dead-letter script: keys, records, counts that follow every status
  * change, leasing, settling and listing. Every record is one JSON field of the `messages`
@@ -10,6 +8,7 @@ export const DEAD_LETTER_STATE_LUA = `
 local messages, due, leases, settled, all, counts, seq =
   KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local now = clock_now(ARGV[2])
+local ttl = tonumber(ARGV[3])
 
 local function load(id)
   local text = redis.call('HGET', messages, id)
@@ -24,7 +23,7 @@ local function save(record)
 end
 
 local function renew_queue()
-  for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, ${DEAD_LETTER_IDLE_TTL_MS}) end
+  for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, ttl) end
 end
 
 local function count(kind, status, by)
