@@ -9,7 +9,7 @@ const KEPT_CLIENTS = 1_024;
 export class ClientKeys {
   private readonly keys = new Map<string, string>();
 
-  constructor(private readonly limiterName: string) {}
+  constructor(readonly limiterName: string) {}
 
   of(address: string): string {
     let key = this.keys.get(address);

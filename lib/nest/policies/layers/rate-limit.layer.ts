@@ -35,7 +35,7 @@ export function rateLimitLayer(
             executionContext: invocation.executionContext,
           }),
         )
-      : defaultKey(invocation, clientKeys, name);
+      : defaultKey(invocation, clientKeys);
   return {
     kind: 'rateLimit',
     target: limiter,
@@ -64,7 +64,7 @@ function limitedCall<T>(
  * that is IP + route; a named or per-prefix limiter is one budget per client across the
  * routes that share it). Other providers: one bucket per limiter.
  */
-function defaultKey(invocation: Invocation, clientKeys: ClientKeys, limiterName: string): string {
+function defaultKey(invocation: Invocation, clientKeys: ClientKeys): string {
   const { request } = invocation;
-  return request ? clientKeys.of(clientAddressOf(request) ?? 'unknown') : limiterName;
+  return request ? clientKeys.of(clientAddressOf(request) ?? 'unknown') : clientKeys.limiterName;
 }
