@@ -75,6 +75,10 @@ export function toExecutionContext(options?: ExecuteOptions, attempt?: number): 
   if (options === undefined && (attempt === undefined || attempt === 1)) {
     return firstAttemptWithoutOptions;
   }
+  // A policy inside another gets the outer one's context: deriving it again changes nothing.
+  const keepsAttempt = attempt === undefined || attempt === options?.attempt;
+  if (keepsAttempt && options instanceof DerivedContext) return options;
+  if (keepsAttempt && options === firstAttemptWithoutOptions) return firstAttemptWithoutOptions;
   return new DerivedContext(options, attempt ?? options?.attempt ?? 1, options?.key, options?.args);
 }
 

@@ -43,16 +43,18 @@ export class ResilienceInterceptor implements NestInterceptor {
       const invocation = { args: context.getArgs(), executionContext: context };
       return observableThroughPipeline(own, invocation, () => next.handle());
     }
-    const http = context.switchToHttp();
-    const request = http.getRequest<HttpRequestLike>();
-    const response = http.getResponse<unknown>();
+    // `switchToHttp()` would add three closures to the context on every request.
+    const request = context.getArgByIndex<HttpRequestLike>(0);
     const pipeline = this.protectedRoutes.enabled
       ? (this.protectedRoutes.pipelineFor(request.url ?? '', handler, context.getClass()) ?? own)
       : own;
     if (!pipeline) {
-      return withMappedErrors(next.handle(), (error) => this.asHttpError(error, response));
+      return withMappedErrors(next.handle(), (error) =>
+        this.asHttpError(error, context.getArgByIndex(1)),
+      );
     }
     const adapter = this.adapterHost.httpAdapter;
+    const response = context.getArgByIndex<unknown>(1);
     const invocation = new HttpInvocation(request, response, context, adapter);
     return observableThroughPipeline(
       pipeline,
