@@ -7,6 +7,7 @@ import { rotate } from '../harness/rotation.js';
 import { type MeasuredRound, toContenderRuns, withRatios } from '../harness/stats.js';
 import type { BenchError } from '../harness/types.js';
 import { type RunningApp, startApp } from '../http/app-process.js';
+import { pinAppApartFromLoad } from '../http/cpu-pinning.js';
 import { load, loadInterleaved } from '../http/load.js';
 import { BODY, PROTECTED_ROUTE, ROUTE } from '../http/messages.js';
 import type { BenchGroup } from './group.js';
@@ -74,14 +75,16 @@ async function checkAnswers(url: string): Promise<void> {
 /** Starts each app once, however many contenders it serves. */
 async function startApps(
   fail: (contender: HttpContender, error: unknown) => void,
-): Promise<{ apps: Map<string, RunningApp>; live: LiveContender[] }> {
+): Promise<{ apps: Map<string, RunningApp>; live: LiveContender[]; pinned: boolean }> {
   const apps = new Map<string, RunningApp>();
   const live: LiveContender[] = [];
+  let pinned = true;
   for (const contender of contenders) {
     try {
       let app = apps.get(contender.app);
       if (!app) {
         app = await startApp(join(benchDist, 'http', contender.app));
+        pinned = pinAppApartFromLoad(app.pid) && pinned;
         apps.set(contender.app, app);
       }
       const url = app.url + contender.route;
@@ -92,7 +95,7 @@ async function startApps(
       fail(contender, error);
     }
   }
-  return { apps, live };
+  return { apps, live, pinned };
 }
 
 /** The live routes grouped by app, the apps in the rotated order of one round. */
@@ -130,7 +133,7 @@ export const httpGroup: BenchGroup = {
       errors.push({ group: 'http', contender: contender.name, message: describeError(error) });
     };
 
-    const { apps, live: started } = await startApps(fail);
+    const { apps, live: started, pinned } = await startApps(fail);
     let live = started;
     try {
       for (const entry of live) await load(entry.url, connections, warmupSec);
@@ -175,11 +178,20 @@ export const httpGroup: BenchGroup = {
         `The bulwark app serves an undecorated and a protected route, loaded in alternating ` +
         `${SLICE_SEC} s slices; the protected one is also divided by the undecorated one of ` +
         `the same app, round by round (goal ≥ 0.95), by requests per second and by the app's ` +
-        `CPU time per request (steadier on a shared machine).`,
+        `CPU time per request (steadier on a shared machine). ` +
+        (pinned
+          ? 'Each app runs on a CPU of its own, autocannon on the others (taskset).'
+          : 'Apps and autocannon share the CPUs (no taskset, or one CPU).'),
       metric: 'reqPerSec',
       baseline: 'plain',
       ratioMeaning: 'requests per second ÷ the plain route’s in the same round (higher is better)',
-      settings: { rounds, durationSec, warmupSec, connections },
+      settings: {
+        rounds,
+        durationSec,
+        warmupSec,
+        connections,
+        cpus: pinned ? 'app pinned apart from load' : 'shared',
+      },
       contenders: toContenderRuns(withRatios(measured, 'plain'), (name) => ({
         description: describe.get(name)!,
       })),

@@ -3,6 +3,8 @@ import { type AppMessage, CLOSE_APP, REPORT_CPU } from './messages.js';
 
 export interface RunningApp {
   url: string;
+  /** The app's process id. */
+  pid: number;
   /** The CPU time the app's process has used so far (user + system, microseconds). */
   cpuMicros(): Promise<number>;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ export function startApp(file: string): Promise<RunningApp> {
       if (message.type === 'ready') {
         resolve({
           url: `http://127.0.0.1:${message.port}`,
+          pid: child.pid!,
           cpuMicros: () => cpuMicrosOf(child),
           close: () => stop(child),
         });
