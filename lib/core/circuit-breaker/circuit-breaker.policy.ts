@@ -119,22 +119,41 @@ export class CircuitBreakerPolicy implements Policy {
     let startedAt: number;
     let generation: number;
     try {
-      startedAt =
-        this.machine.state === 'CLOSED' && !this.timesCalls() ? UNTIMED : this.clock.now();
+      startedAt = this.startOfCall();
       generation = this.admit(startedAt);
     } catch (error) {
       return Promise.reject(error);
     }
     return invokeGuarded(fn, toExecutionContext(options)).then(
       (value) => {
-        this.recorder.succeeded(generation, startedAt, this.successEndOf(startedAt));
+        this.recordSuccess(generation, startedAt);
         return value;
       },
       (error: unknown) => {
-        this.recorder.failed(error, generation, startedAt, this.endOf(startedAt));
+        this.recordFailure(error, generation, startedAt);
         throw error;
       },
     );
+  }
+
+  /**
+   * The synchronous halves of {@link execute}, for a pipeline that runs several in-process
+   * policies around one call: `startOfCall`, then `admit` (which throws the rejection),
+   * then `recordSuccess` or `recordFailure` with what they returned.
+   * @internal
+   */
+  startOfCall(): number {
+    return this.machine.state === 'CLOSED' && !this.timesCalls() ? UNTIMED : this.clock.now();
+  }
+
+  /** See {@link startOfCall}. @internal */
+  recordSuccess(generation: number, startedAt: number): void {
+    this.recorder.succeeded(generation, startedAt, this.successEndOf(startedAt));
+  }
+
+  /** See {@link startOfCall}. @internal */
+  recordFailure(error: unknown, generation: number, startedAt: number): void {
+    this.recorder.failed(error, generation, startedAt, this.endOf(startedAt));
   }
 
   /**
@@ -224,7 +243,8 @@ export class CircuitBreakerPolicy implements Policy {
   }
 
   /** Takes a permit, returning the generation the call belongs to; throws when rejected. */
-  private admit(now: number): number {
+  /** Admits a call started at `now`; returns its generation. See {@link startOfCall}. @internal */
+  admit(now: number): number {
     const machine = this.machine;
     if (machine.state === 'CLOSED') {
       const threshold = this.recorder.threshold;

@@ -145,6 +145,27 @@ export class RateLimiterPolicy implements Policy {
       return Promise.reject(error);
     }
   }
+  /**
+   * Whether {@link admitNow} can decide now: not with a store that answers by promise, nor
+   * during a reset, nor with an adaptive limit (which must hear each call's outcome).
+   * @internal
+   */
+  decidesSynchronously(): boolean {
+    return this.syncBackend !== undefined && !this.resetting && !this.adaptive;
+  }
+
+  /**
+   * {@link executeReporting}'s decision without running the call, for a pipeline that runs
+   * several in-process policies around one call; only when {@link decidesSynchronously}.
+   * Throws the abort reason, or {@link RateLimitExceededError} after telling `observer`.
+   * @internal
+   */
+  admitNow(options: ExecuteOptions, observer: RateLimitDecisionObserver | undefined): void {
+    const aborted = abortOf(options);
+    if (aborted) throw aborted.reason;
+    const decision = this.take(options.key ?? DEFAULT_RATE_LIMIT_KEY, 1) as RateLimitDecision;
+    this.passOrRefuse(decision, observer);
+  }
 
   /** Feeds the adaptive limit one outcome of a guarded call (no effect for other algorithms). */
   recordOutcome(success: boolean): void {
@@ -213,13 +234,24 @@ export class RateLimiterPolicy implements Policy {
     options: ExecuteOptions | undefined,
     observer: RateLimitDecisionObserver | undefined,
   ): Promise<T> {
-    observer?.onRateLimitDecision?.(decision);
-    if (!decision.allowed) {
-      const { retryAfterMs, limit, resetMs } = decision;
-      return Promise.reject(new RateLimitExceededError(this.name, retryAfterMs, limit, 0, resetMs));
+    try {
+      this.passOrRefuse(decision, observer);
+    } catch (error) {
+      return Promise.reject(error);
     }
     const result = invokeGuarded(fn, toExecutionContext(options));
     return this.adaptive ? this.adaptive.observe(result) : result;
+  }
+
+  /** Tells `observer` the decision; a refusal throws {@link RateLimitExceededError}. */
+  private passOrRefuse(
+    decision: RateLimitDecision,
+    observer: RateLimitDecisionObserver | undefined,
+  ): void {
+    observer?.onRateLimitDecision?.(decision);
+    if (decision.allowed) return;
+    const { retryAfterMs, limit, resetMs } = decision;
+    throw new RateLimitExceededError(this.name, retryAfterMs, limit, 0, resetMs);
   }
 }
 

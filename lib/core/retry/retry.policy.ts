@@ -98,22 +98,46 @@ export class RetryPolicy implements Policy {
    * succeeds at once (the common case).
    */
   execute<T>(fn: GuardedFunction<T>, options?: ExecuteOptions): Promise<T> {
-    // Asked without reading the signal: inside a timeout that would build one per call.
-    const aborted = abortOf(options);
-    if (aborted) return Promise.reject(aborted.reason);
-    const settings = this.settings;
-    settings.budget?.recordCall();
+    let settings: RetrySettings;
+    try {
+      settings = this.startCall(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return invokeGuarded(fn, toExecutionContext(options, 1)).then(
       (value) => {
-        if (this.events.hasListeners('success')) this.events.emit('success', { attempts: 1 });
+        this.firstAttemptSucceeded();
         return value;
       },
       (error: unknown) => this.retryAfterFirstFailure(error, fn, options, settings),
     );
   }
 
-  /** Attempts 2 and on, after attempt 1 failed with `firstError`. */
-  private async retryAfterFirstFailure<T>(
+  /**
+   * The synchronous halves of {@link execute}, for a pipeline that runs the first attempt
+   * itself: `startCall` (throws if the call was aborted; returns the settings the call runs
+   * under), then `firstAttemptSucceeded` or `retryAfterFirstFailure`.
+   * @internal
+   */
+  startCall(options: ExecuteOptions | undefined): RetrySettings {
+    // Asked without reading the signal: inside a timeout that would build one per call.
+    const aborted = abortOf(options);
+    if (aborted) throw aborted.reason;
+    const settings = this.settings;
+    settings.budget?.recordCall();
+    return settings;
+  }
+
+  /** See {@link startCall}. @internal */
+  firstAttemptSucceeded(): void {
+    if (this.events.hasListeners('success')) this.events.emit('success', { attempts: 1 });
+  }
+
+  /**
+   * Attempts 2 and on, after attempt 1 failed with `firstError`; `fn` runs each of them.
+   * See {@link startCall}. @internal
+   */
+  async retryAfterFirstFailure<T>(
     firstError: unknown,
     fn: GuardedFunction<T>,
     options: ExecuteOptions | undefined,

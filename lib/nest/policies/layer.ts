@@ -1,4 +1,10 @@
-import type { ExecuteOptions, GuardedFunction, PolicyKind, Policy } from '../../core/index.js';
+import type {
+  ExecuteOptions,
+  ExecutionContext,
+  GuardedFunction,
+  PolicyKind,
+  Policy,
+} from '../../core/index.js';
 import type { Invocation } from '../execution/invocation.js';
 
 /** A live policy whose settings can be changed in place (runtime reconfiguration). */
@@ -22,4 +28,13 @@ export interface Layer {
     fn: GuardedFunction<T>,
     options: ExecuteOptions | undefined,
   ): Promise<T>;
+  /**
+   * A rate-limit layer's decision, taken now for a fused first attempt (see
+   * `FusedFirstAttempt`): the context its inner layers get, or `undefined` when it cannot
+   * decide synchronously. Throws the refusal.
+   */
+  admitNow?(
+    invocation: Invocation,
+    options: ExecuteOptions | undefined,
+  ): ExecutionContext | undefined;
 }

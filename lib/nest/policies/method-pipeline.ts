@@ -7,6 +7,7 @@ import {
   type Policy,
 } from '../../core/index.js';
 import type { Invocation } from '../execution/invocation.js';
+import { FusedFirstAttempt } from './fused-first-attempt.js';
 import type { Layer } from './layer.js';
 import type { MethodIdentity } from './method-identity.js';
 
@@ -19,6 +20,8 @@ export class MethodPipeline {
    * bulkhead's slot, a half-open probe): an attempt must stop as soon as the timeout fires.
    */
   readonly holdsInsideTimeout: boolean;
+  /** Retry, breaker and rate limit decided in one go for first attempts, where they allow it. */
+  private readonly fused?: FusedFirstAttempt;
 
   constructor(
     readonly method: MethodIdentity,
@@ -28,6 +31,10 @@ export class MethodPipeline {
     this.holdsInsideTimeout = timeoutAt !== -1 && timeoutAt < layers.length - 1;
     if (layers.every((layer) => !layer.executeFor)) {
       this.composed = compose(...layers.map((layer) => layer.target));
+    } else {
+      this.fused = FusedFirstAttempt.of(layers, (index, invocation, fn, options) =>
+        this.executeFrom(index, invocation, fn, options),
+      );
     }
   }
 
@@ -49,7 +56,8 @@ export class MethodPipeline {
 
   /**
    * Layer `index` and those inside it, as `compose` runs them (the innermost layer calls
-   * `fn` itself), with the invocation for the layers that need it.
+   * `fn` itself), with the invocation for the layers that need it; from a retry followed
+   * by a breaker and a rate limit, through their fused first attempt when it applies.
    */
   private executeFrom<T>(
     index: number,
@@ -58,7 +66,8 @@ export class MethodPipeline {
     options: ExecuteOptions | undefined,
   ): Promise<T> {
     const layers = this.layers;
-    if (layers.length === 0) return invokeGuarded(fn, toExecutionContext(options));
+    if (index === layers.length) return invokeGuarded(fn, toExecutionContext(options));
+    if (this.fused?.runsAt(index)) return this.fused.execute(invocation, fn, options);
     const layer = layers[index];
     const inner: GuardedFunction<T> =
       index === layers.length - 1

@@ -46,6 +46,12 @@ export function rateLimitLayer(
         return Promise.reject(error);
       }
     },
+    admitNow: (invocation, callOptions) => {
+      if (!limiter.decidesSynchronously()) return undefined;
+      const context = callContext(callOptions, invocation.args, keyFor(invocation));
+      limiter.admitNow(context, invocation);
+      return context;
+    },
   };
 }
 
