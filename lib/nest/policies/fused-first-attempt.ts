@@ -39,7 +39,8 @@ export class FusedFirstAttempt {
     private readonly retry: RetryPolicy,
     private readonly breaker: CircuitBreakerPolicy,
     private readonly limiter: RateLimiterPolicy,
-    private readonly rateLimit: Required<Pick<Layer, 'admitNow'>>,
+    /** The rate-limit layer's decision (it knows the call's key). */
+    private readonly admitNow: NonNullable<Layer['admitNow']>,
     private readonly runFrom: RunLayersFrom,
   ) {}
 
@@ -62,7 +63,7 @@ export class FusedFirstAttempt {
       retry.target as RetryPolicy,
       breaker.target as CircuitBreakerPolicy,
       rateLimit.target as RateLimiterPolicy,
-      { admitNow: rateLimit.admitNow! },
+      rateLimit.admitNow!,
       runFrom,
     );
   }
@@ -94,7 +95,8 @@ export class FusedFirstAttempt {
       return this.retryAfter(rejection, invocation, fn, options, settings);
     }
     try {
-      context = this.rateLimit.admitNow(invocation, toExecutionContext(options, 1))!;
+      // Defined: `runsAt` found the limiter deciding synchronously, in this same turn.
+      context = this.admitNow(invocation, toExecutionContext(options, 1))!;
     } catch (refusal) {
       breaker.recordFailure(refusal, generation, startedAt);
       return this.retryAfter(refusal, invocation, fn, options, settings);
