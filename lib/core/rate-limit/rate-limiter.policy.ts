@@ -145,6 +145,7 @@ export class RateLimiterPolicy implements Policy {
       return Promise.reject(error);
     }
   }
+
   /**
    * Whether {@link admitNow} can decide now: not with a store that answers by promise, nor
    * during a reset, nor with an adaptive limit (which must hear each call's outcome).
