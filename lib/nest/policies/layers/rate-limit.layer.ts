@@ -1,9 +1,4 @@
-import {
-  callContext,
-  type ExecuteOptions,
-  type GuardedFunction,
-  type RateLimiterPolicy,
-} from '../../../core/index.js';
+import { callContext, type ExecuteOptions, type ExecutionContext } from '../../../core/index.js';
 import type { RateLimitDecoratorOptions } from '../../decorators/decorator-options.types.js';
 import { clientAddressOf } from '../../execution/client-address.js';
 import type { Invocation } from '../../execution/invocation.js';
@@ -36,33 +31,28 @@ export function rateLimitLayer(
           }),
         )
       : defaultKey(invocation, clientKeys);
+  /** The call's context under the limiter: its arguments and its partition key. */
+  const contextFor = (
+    invocation: Invocation,
+    callOptions: ExecuteOptions | undefined,
+  ): ExecutionContext => callContext(callOptions, invocation.args, keyFor(invocation));
   return {
     kind: 'rateLimit',
     target: limiter,
     executeFor: (invocation, fn, callOptions) => {
       try {
-        return limitedCall(limiter, keyFor(invocation), invocation, fn, callOptions);
+        return limiter.executeReporting(fn, contextFor(invocation, callOptions), invocation);
       } catch (error) {
         return Promise.reject(error);
       }
     },
     admitNow: (invocation, callOptions) => {
       if (!limiter.decidesSynchronously()) return undefined;
-      const context = callContext(callOptions, invocation.args, keyFor(invocation));
+      const context = contextFor(invocation, callOptions);
       limiter.admitNow(context, invocation);
       return context;
     },
   };
-}
-
-function limitedCall<T>(
-  limiter: RateLimiterPolicy,
-  key: string,
-  invocation: Invocation,
-  fn: GuardedFunction<T>,
-  options: ExecuteOptions | undefined,
-): Promise<T> {
-  return limiter.executeReporting(fn, callContext(options, invocation.args, key), invocation);
 }
 
 /**
