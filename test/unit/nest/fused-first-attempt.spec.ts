@@ -1,14 +1,16 @@
 import { TestClock } from '../../../lib/core/clock/index.js';
 import { createCircuitBreaker } from '../../../lib/core/circuit-breaker/index.js';
 import { SharedCircuitBreakerPolicy } from '../../../lib/core/circuit-breaker/shared/index.js';
-import type { ExecutionContext } from '../../../lib/core/policy/index.js';
+import { callContext, type ExecutionContext } from '../../../lib/core/policy/index.js';
 import {
   createRateLimiter,
   MemoryRateLimitBackend,
+  type RateLimiterPolicy,
   type RateLimitOperations,
 } from '../../../lib/core/rate-limit/index.js';
 import { createRetry } from '../../../lib/core/retry/index.js';
 import type { Layer } from '../../../lib/nest/policies/layer.js';
+import { MethodPipeline } from '../../../lib/nest/policies/method-pipeline.js';
 import {
   FusedFirstAttempt,
   type RunLayersFrom,
@@ -89,5 +91,50 @@ describe('FusedFirstAttempt.of', () => {
 
     expect(redisLike?.runsAt(0)).toBe(false);
     expect(adaptive?.runsAt(0)).toBe(false);
+  });
+});
+
+describe('a method pipeline with retry, breaker and rate limit', () => {
+  /** A rate-limit layer that notes which way each decision went. */
+  function notingRateLimitLayer(limiter: RateLimiterPolicy, noted: string[]): Layer {
+    return {
+      kind: 'rateLimit',
+      target: limiter,
+      executeFor: (invocation, fn, options) => {
+        noted.push('through the layer');
+        return limiter.executeReporting(fn, callContext(options, invocation.args, 'k'), undefined);
+      },
+      admitNow: (invocation, options) => {
+        noted.push('fused');
+        const context = callContext(options, invocation.args, 'k');
+        limiter.admitNow(context, undefined);
+        return context;
+      },
+    };
+  }
+
+  it('takes a first attempt through the fused lane and a retried one through the layers', async () => {
+    const testClock = new TestClock();
+    const limiter = createRateLimiter({ limit: 10, clock: testClock });
+    const noted: string[] = [];
+    const pipeline = new MethodPipeline({ className: 'Orders', methodName: 'place' }, [
+      {
+        kind: 'retry',
+        target: createRetry({ clock: testClock, backoff: 'fixed', baseDelayMs: 10 }),
+      },
+      { kind: 'circuitBreaker', target: createCircuitBreaker({ clock: testClock }) },
+      notingRateLimitLayer(limiter, noted),
+    ]);
+    let attempts = 0;
+
+    const call = pipeline.execute({ args: [] }, () => {
+      if (++attempts === 1) throw new Error('first attempt fails');
+      return 'placed';
+    });
+    await testClock.advance(10);
+
+    await expect(call).resolves.toBe('placed');
+    expect(noted).toEqual(['fused', 'through the layer']);
+    expect(limiter.stats()).toMatchObject({ allowed: 2 });
   });
 });
