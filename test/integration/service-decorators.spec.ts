@@ -35,6 +35,7 @@ class Downstream {
   failuresLeft = 0;
   subscriptions = 0;
   teardowns = 0;
+  throwsBeforeStreaming = 0;
   gate = deferred();
 
   @Retry({ maxAttempts: 3, baseDelayMs: 0 })
@@ -88,6 +89,12 @@ class Downstream {
         throwError(() => new Error('flaky stream')),
       );
     });
+  }
+
+  @Retry({ maxAttempts: 3, baseDelayMs: 0 })
+  streamAfterThrowing(): Observable<string> {
+    if (this.throwsBeforeStreaming-- > 0) throw new Error('no stream yet');
+    return of('streamed');
   }
 
   @Timeout(30)
@@ -200,6 +207,15 @@ describe('decorators on provider methods', () => {
     const values = await lastValueFrom(result.pipe(toArray()));
     expect(values).toEqual(['a', 'b', 'c']);
     expect(downstream.subscriptions).toBe(3);
+  });
+
+  it('an Observable method that throws before returning its stream is retried like a failed stream', async () => {
+    downstream.throwsBeforeStreaming = 1;
+    await expect(lastValueFrom(downstream.streamAfterThrowing())).resolves.toBe('streamed');
+    downstream.throwsBeforeStreaming = 3;
+    const error = await lastValueFrom(downstream.streamAfterThrowing()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryExhaustedError);
+    expect((error as RetryExhaustedError).lastError).toEqual(new Error('no stream yet'));
   });
 
   it('a timeout unsubscribes from an Observable method', async () => {

@@ -1,5 +1,6 @@
 import type { DeadlineList, ListedDeadline } from '../clock/index.js';
 import type { ExecuteOptions, ExecutionContext } from '../policy/index.js';
+import { promiseSettledBy, type Settlers } from '../policy/promise-settled-by.js';
 
 /**
  * One call under a timeout: its place in the policy's {@link DeadlineList}, how it settles,
@@ -7,7 +8,7 @@ import type { ExecuteOptions, ExecutionContext } from '../policy/index.js';
  * function reads it: an AbortController costs far more than the rest of the timeout, and
  * most functions never look at it.
  */
-export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<T>> {
+export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<T>>, Settlers<T> {
   deadline = 0;
   previous: TimedCall<T> | undefined;
   next: TimedCall<T> | undefined;
@@ -19,17 +20,23 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   private abortion: { reason: unknown } | undefined;
   /** Listens to the caller's signal; built only for a call that has one. */
   private callerAborted: (() => void) | undefined;
+  /** Settle {@link settlement}; set when it is built. */
+  resolve!: (value: T) => void;
+  reject!: (error: unknown) => void;
 
   constructor(
     options: ExecuteOptions | undefined,
     private readonly deadlines: DeadlineList<TimedCall<T>>,
-    private readonly resolve: (value: T) => void,
-    private readonly reject: (error: unknown) => void,
     private readonly callerSignal: AbortSignal | undefined,
   ) {
     this.attempt = options?.attempt ?? 1;
     this.key = options?.key;
     this.args = options?.args;
+  }
+
+  /** The promise the call settles: its outcome, or the timeout's error if that comes first. */
+  settlement(): Promise<T> {
+    return promiseSettledBy<T>(this);
   }
 
   /** Aborted with the timeout's error, or with the caller's reason when the caller gives up. */

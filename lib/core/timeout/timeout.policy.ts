@@ -89,11 +89,11 @@ export class TimeoutPolicy implements Policy {
     const callerSignal = callerSignalOf(options);
     if (callerSignal?.aborted) return Promise.reject(callerSignal.reason);
     const deadlines = this.deadlines as DeadlineList<TimedCall<T>>;
-    return new Promise<T>((resolve, reject) => {
-      const call = new TimedCall<T>(options, deadlines, resolve, reject, callerSignal);
-      call.start();
-      invokeGuarded(fn, call).then(call.succeeded, call.failed);
-    });
+    const call = new TimedCall<T>(options, deadlines, callerSignal);
+    const settlement = call.settlement();
+    call.start();
+    invokeGuarded(fn, call).then(call.succeeded, call.failed);
+    return settlement;
   }
 
   private deadlinesOf(ms: number): DeadlineList<TimedCall<unknown>> {

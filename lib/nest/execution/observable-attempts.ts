@@ -1,5 +1,6 @@
 import type { Observable, Observer, Subscription } from 'rxjs';
 import type { ExecutionContext } from '../../core/index.js';
+import { promiseSettledBy, type Settlers } from '../../core/policy/promise-settled-by.js';
 
 /** What one successful attempt emitted; anything else a pipeline returns came from a fallback. */
 export class CollectedValues<T> {
@@ -30,17 +31,13 @@ class AttemptAbandoned extends Error {
 }
 
 /** One subscription to the source: buffers its values, settles once (with itself). */
-class Attempt<T> extends CollectedValues<T> implements Observer<T> {
+class Attempt<T> extends CollectedValues<T> implements Observer<T>, Settlers<CollectedValues<T>> {
   subscription?: Subscription;
   settled = false;
   stopWatching?: () => void;
-
-  constructor(
-    private readonly resolve: (values: CollectedValues<T>) => void,
-    private readonly reject: (error: unknown) => void,
-  ) {
-    super();
-  }
+  /** Settle the attempt's promise (see {@link promiseSettledBy}). */
+  resolve!: (values: CollectedValues<T>) => void;
+  reject!: (error: unknown) => void;
 
   next(value: T): void {
     this.add(value);
@@ -91,14 +88,19 @@ export class ObservableAttempts<T> {
   /** One attempt, as the pipeline's guarded function. */
   readonly attempt = (context: ExecutionContext): Promise<CollectedValues<T>> => {
     this.abandonOpenAttempt();
-    return new Promise<CollectedValues<T>>((resolve, reject) => {
-      const attempt = new Attempt<T>(resolve, reject);
-      this.open = attempt;
-      if (this.abortsPromptly) watchSignal(attempt, context.signal);
-      if (attempt.settled) return;
+    const attempt = new Attempt<T>();
+    const settlement = promiseSettledBy<CollectedValues<T>>(attempt);
+    this.open = attempt;
+    if (this.abortsPromptly) watchSignal(attempt, context.signal);
+    if (attempt.settled) return settlement;
+    try {
       attempt.subscription = this.source().subscribe(attempt);
-      if (attempt.settled) attempt.subscription.unsubscribe();
-    });
+    } catch (error) {
+      attempt.error(error); // a method that throws before returning its Observable
+      return settlement;
+    }
+    if (attempt.settled) attempt.subscription.unsubscribe();
+    return settlement;
   };
 
   /** Stops the attempt still running, if any (call it once the call has settled). */
