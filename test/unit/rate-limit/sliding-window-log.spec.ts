@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   fixedWindow,
   resolveRateLimitRule,
@@ -72,8 +73,8 @@ describe('slidingWindowLog', () => {
   it('keeps the log bounded by the limit however long the traffic runs', () => {
     const state = slidingWindowLog.createState(rule, 0);
     for (let t = 0; t < 100_000; t += 7) slidingWindowLog.consume(state, rule, t, 1);
-    expect(state.times.length - state.head).toBeLessThanOrEqual(3);
-    expect(state.times.length).toBeLessThanOrEqual(40);
+    expect(state.count).toBeLessThanOrEqual(3);
+    expect(state.times).toHaveLength(3);
   });
 
   it('forgets everything once the newest entry has left', () => {
@@ -84,6 +85,54 @@ describe('slidingWindowLog', () => {
       remaining: 3,
       resetMs: 0,
     });
-    expect(state.times).toHaveLength(0);
+    expect(state.count).toBe(0);
+  });
+
+  it('keeps every entry in order as its ring grows and wraps', () => {
+    const big = { ...rule, limit: 100 };
+    const state = slidingWindowLog.createState(big, 0);
+    for (let t = 0; t < 30; t++) slidingWindowLog.consume(state, big, t, 1);
+    // At 1010 the permits taken at 0–10 have left; 75 more wrap the ring and grow it.
+    for (let i = 0; i < 75; i++) slidingWindowLog.consume(state, big, 1_010, 1);
+    expect(state.count).toBe(94);
+    expect(state.times.length).toBeLessThanOrEqual(100);
+    // 10 more need the 4 oldest live permits (11, 12, 13, 14) to leave: 14 + 1000 - 1010.
+    expect(slidingWindowLog.consume(state, big, 1_010, 10)).toEqual({
+      allowed: false,
+      limit: 100,
+      remaining: 6,
+      resetMs: 1_000,
+      retryAfterMs: 4,
+    });
+    expect(slidingWindowLog.consume(state, big, 1_014, 10)).toMatchObject({ allowed: true });
+  });
+
+  it('decides as a plain list of permit times would, whatever the traffic', () => {
+    const traffic = fc.array(
+      fc.record({ gap: fc.integer({ min: 0, max: 400 }), cost: fc.integer({ min: 0, max: 4 }) }),
+      { maxLength: 200 },
+    );
+    fc.assert(
+      fc.property(traffic, fc.integer({ min: 1, max: 40 }), (requests, limit) => {
+        const model = { ...rule, limit };
+        const state = slidingWindowLog.createState(model, 0);
+        let permits: number[] = [];
+        let now = 0;
+        for (const { gap, cost } of requests) {
+          now += gap;
+          permits = permits.filter((t) => t > now - 1_000);
+          const fits = permits.length + cost <= limit;
+          const decision = slidingWindowLog.consume(state, model, now, cost);
+          expect(decision.allowed).toBe(fits);
+          if (fits) for (let i = 0; i < cost; i++) permits.push(now);
+          expect(state.count).toBe(permits.length);
+          if (!fits && cost <= limit) {
+            const freeing = permits[permits.length + cost - limit - 1];
+            expect(decision.retryAfterMs).toBe(freeing + 1_000 - now);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
