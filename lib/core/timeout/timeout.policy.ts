@@ -13,6 +13,7 @@ import { OptionChecker } from '../validation/index.js';
 import { keepFixedOptions } from '../validation/keep-fixed-options.js';
 import { checkTimeoutOptions } from './check-timeout-options.js';
 import { TimedCall } from './timed-call.js';
+import { promiseSettledBy } from '../policy/promise-settled-by.js';
 import type { TimeoutEvents } from './timeout.events.js';
 import type { EffectiveTimeoutOptions, TimeoutOptions } from './timeout.options.js';
 
@@ -90,7 +91,7 @@ export class TimeoutPolicy implements Policy {
     if (callerSignal?.aborted) return Promise.reject(callerSignal.reason);
     const deadlines = this.deadlines as DeadlineList<TimedCall<T>>;
     const call = new TimedCall<T>(options, deadlines, callerSignal);
-    const settlement = call.settlement();
+    const settlement = promiseSettledBy<T>(call);
     call.start();
     invokeGuarded(fn, call).then(call.succeeded, call.failed);
     return settlement;
