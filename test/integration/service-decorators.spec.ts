@@ -74,6 +74,13 @@ class Downstream {
     return 'done';
   }
 
+  label = 'downstream';
+
+  @Retry({ maxAttempts: 2, baseDelayMs: 0 })
+  async ownLabel(): Promise<string> {
+    return this.label;
+  }
+
   @RateLimit({ limit: 1, windowMs: 60_000 })
   async once(): Promise<string> {
     return 'ok';
@@ -207,6 +214,13 @@ describe('decorators on provider methods', () => {
     const values = await lastValueFrom(result.pipe(toArray()));
     expect(values).toEqual(['a', 'b', 'c']);
     expect(downstream.subscriptions).toBe(3);
+  });
+
+  it('a method without arguments runs on the object it is called on', async () => {
+    await expect(downstream.ownLabel()).resolves.toBe('downstream');
+    const other = { label: 'other' };
+    await expect(downstream.ownLabel.call(other as Downstream)).resolves.toBe('other');
+    await expect(downstream.ownLabel()).resolves.toBe('downstream');
   });
 
   it('an Observable method that throws before returning its stream is retried like a failed stream', async () => {

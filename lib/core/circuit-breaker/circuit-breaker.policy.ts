@@ -58,6 +58,9 @@ export class CircuitBreakerPolicy implements Policy {
   // no more than its name and its (shared) settings.
   private trackedMachine?: CircuitStateMachine;
   private trackedRecorder?: OutcomeRecorder;
+  /** Whether a `success` or `failure` listener wants durations, as of the emitter's `version`. */
+  private durationListened = false;
+  private durationListenersAt = -1;
 
   /** @throws ResilienceConfigError naming every invalid option. */
   constructor(options: CircuitBreakerOptions = {}) {
@@ -261,11 +264,14 @@ export class CircuitBreakerPolicy implements Policy {
 
   /** Whether this call's start and end must be read from the clock (see `timesCalls`). */
   private timesCalls(): boolean {
-    return (
-      this.settings.timesCalls ||
-      this.events.hasListeners('success') ||
-      this.events.hasListeners('failure')
-    );
+    if (this.settings.timesCalls) return true;
+    // Asked on every call; the listeners change rarely (two Map lookups become a compare).
+    const events = this.events;
+    if (this.durationListenersAt !== events.version) {
+      this.durationListened = events.hasListeners('success') || events.hasListeners('failure');
+      this.durationListenersAt = events.version;
+    }
+    return this.durationListened;
   }
 
   private endOf(startedAt: number): number {

@@ -15,22 +15,26 @@ export class TypedEventEmitter<Events extends object> {
   // different shapes, and the lookup, shared by every emitter, went megamorphic (~8 ns each,
   // a few per call in an app whose monitoring listens).
   private listeners: Map<keyof Events, Listener<never>[]> | undefined;
+  /** Changes whenever a listener is added or removed: lets a caller keep what it asked. */
+  version = 0;
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): Unsubscribe {
     const listeners = (this.listeners ??= new Map());
     const list = listeners.get(event);
     if (list) list.push(listener as Listener<never>);
     else listeners.set(event, [listener as Listener<never>]);
+    this.version++;
     return () => this.off(event, listener);
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
     const list = this.listeners?.get(event);
-    if (list)
-      this.listeners!.set(
-        event,
-        list.filter((l) => l !== listener),
-      );
+    if (!list) return;
+    this.listeners!.set(
+      event,
+      list.filter((l) => l !== listener),
+    );
+    this.version++;
   }
 
   /** True when someone listens: lets callers skip building a payload nobody reads. */
@@ -52,5 +56,6 @@ export class TypedEventEmitter<Events extends object> {
 
   removeAllListeners(): void {
     this.listeners = undefined;
+    this.version++;
   }
 }

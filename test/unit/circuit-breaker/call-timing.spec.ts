@@ -41,6 +41,24 @@ describe('CircuitBreakerPolicy clock reads', () => {
     expect(durations).toEqual([25]);
   });
 
+  it('starts and stops timing calls as duration listeners come and go', async () => {
+    const clock = new CountingClock(1_000);
+    const breaker = createCircuitBreaker({ clock });
+    breaker.on('stateChange', () => undefined); // listened to, but not for durations
+    await succeed(breaker);
+    const durations: number[] = [];
+    const stop = breaker.on('success', ({ durationMs }) => durations.push(durationMs));
+    await breaker.execute(async () => {
+      await clock.advance(40);
+      return 'ok';
+    });
+    expect(durations).toEqual([40]);
+    stop();
+    const reads = clock.reads;
+    await succeed(breaker);
+    expect(clock.reads).toBe(reads);
+  });
+
   it('reads no clock for counted failures told without their duration (failureCounted)', async () => {
     const clock = new CountingClock(1_000);
     const breaker = createCircuitBreaker({ failureThreshold: 10, clock });
