@@ -15,15 +15,14 @@ export class TypedEventEmitter<Events extends object> {
   // different shapes, and the lookup, shared by every emitter, went megamorphic (~8 ns each,
   // a few per call in an app whose monitoring listens).
   private listeners: Map<keyof Events, Listener<never>[]> | undefined;
-  /** Changes whenever a listener is added or removed: lets a caller keep what it asked. */
-  version = 0;
+  private changes = 0;
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): Unsubscribe {
     const listeners = (this.listeners ??= new Map());
     const list = listeners.get(event);
     if (list) list.push(listener as Listener<never>);
     else listeners.set(event, [listener as Listener<never>]);
-    this.version++;
+    this.changes++;
     return () => this.off(event, listener);
   }
 
@@ -34,7 +33,12 @@ export class TypedEventEmitter<Events extends object> {
       event,
       list.filter((l) => l !== listener),
     );
-    this.version++;
+    this.changes++;
+  }
+
+  /** Changes whenever a listener is added or removed: lets a caller keep what it asked. */
+  get version(): number {
+    return this.changes;
   }
 
   /** True when someone listens: lets callers skip building a payload nobody reads. */
@@ -56,6 +60,6 @@ export class TypedEventEmitter<Events extends object> {
 
   removeAllListeners(): void {
     this.listeners = undefined;
-    this.version++;
+    this.changes++;
   }
 }

@@ -68,11 +68,14 @@ function append(state: SlidingWindowLogState, now: number, cost: number, limit: 
   state.count += cost;
 }
 
-/** Moves the live entries, oldest first, into a ring of at least `needed` (≤ `limit`). */
+/**
+ * Moves the live entries, oldest first, into a ring of at least `needed`, at most `limit`
+ * (`consume` appends only what the limit allows, so `needed` never exceeds it).
+ */
 function grow(state: SlidingWindowLogState, needed: number, limit: number): void {
   let capacity = Math.max(FIRST_CAPACITY, state.times.length * 2);
   while (capacity < needed) capacity *= 2;
-  capacity = Math.min(capacity, Math.max(limit, needed));
+  capacity = Math.min(capacity, limit);
   const times: number[] = [];
   for (let i = 0; i < state.count; i++) times.push(entryAt(state, i));
   while (times.length < capacity) times.push(0);

@@ -1,6 +1,6 @@
 import type { DeadlineList, ListedDeadline } from '../clock/index.js';
 import type { ExecuteOptions, ExecutionContext } from '../policy/index.js';
-import { promiseSettledBy, type Settlers } from '../policy/promise-settled-by.js';
+import type { Settlers } from '../policy/promise-settled-by.js';
 
 /**
  * One call under a timeout: its place in the policy's {@link DeadlineList}, how it settles,
@@ -20,7 +20,7 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
   private abortion: { reason: unknown } | undefined;
   /** Listens to the caller's signal; built only for a call that has one. */
   private callerAborted: (() => void) | undefined;
-  /** Settle {@link settlement}; set when it is built. */
+  /** Settle the call's promise (built by `promiseSettledBy`): its outcome or the timeout's error. */
   resolve!: (value: T) => void;
   reject!: (error: unknown) => void;
 
@@ -32,11 +32,6 @@ export class TimedCall<T> implements ExecutionContext, ListedDeadline<TimedCall<
     this.attempt = options?.attempt ?? 1;
     this.key = options?.key;
     this.args = options?.args;
-  }
-
-  /** The promise the call settles: its outcome, or the timeout's error if that comes first. */
-  settlement(): Promise<T> {
-    return promiseSettledBy<T>(this);
   }
 
   /** Aborted with the timeout's error, or with the caller's reason when the caller gives up. */

@@ -9,11 +9,11 @@ import {
   type ReconfigureResult,
   callerSignalOf,
 } from '../policy/index.js';
+import { promiseSettledBy } from '../policy/promise-settled-by.js';
 import { OptionChecker } from '../validation/index.js';
 import { keepFixedOptions } from '../validation/keep-fixed-options.js';
 import { checkTimeoutOptions } from './check-timeout-options.js';
 import { TimedCall } from './timed-call.js';
-import { promiseSettledBy } from '../policy/promise-settled-by.js';
 import type { TimeoutEvents } from './timeout.events.js';
 import type { EffectiveTimeoutOptions, TimeoutOptions } from './timeout.options.js';
 
