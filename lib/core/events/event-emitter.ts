@@ -1,3 +1,5 @@
+import { ListenerTable } from './listener-table.js';
+
 /** A listener of one event type. */
 export type Listener<T> = (payload: T) => void;
 
@@ -11,28 +13,21 @@ export type Unsubscribe = () => void;
  */
 export class TypedEventEmitter<Events extends object> {
   // Created on the first `on`: most emitters (one per breaker, per limiter) never get one.
-  // A Map, not an object keyed by event: objects listened to in different orders take
+  // A Map inside, not an object keyed by event: objects listened to in different orders take
   // different shapes, and the lookup, shared by every emitter, went megamorphic (~8 ns each,
   // a few per call in an app whose monitoring listens).
-  private listeners: Map<keyof Events, Listener<never>[]> | undefined;
+  private listeners: ListenerTable<Events> | undefined;
   private changes = 0;
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): Unsubscribe {
-    const listeners = (this.listeners ??= new Map());
-    const list = listeners.get(event);
-    if (list) list.push(listener as Listener<never>);
-    else listeners.set(event, [listener as Listener<never>]);
+    (this.listeners ??= new ListenerTable()).add(event, listener as Listener<never>);
     this.changes++;
     return () => this.off(event, listener);
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    const list = this.listeners?.get(event);
-    if (!list) return;
-    this.listeners!.set(
-      event,
-      list.filter((l) => l !== listener),
-    );
+    if (this.listeners === undefined) return;
+    this.listeners.remove(event, listener as Listener<never>);
     this.changes++;
   }
 
@@ -43,11 +38,11 @@ export class TypedEventEmitter<Events extends object> {
 
   /** True when someone listens: lets callers skip building a payload nobody reads. */
   hasListeners(event: keyof Events): boolean {
-    return (this.listeners?.get(event)?.length ?? 0) > 0;
+    return (this.listeners?.listenersOf(event)?.length ?? 0) > 0;
   }
 
   emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-    const list = this.listeners?.get(event) as Listener<Events[K]>[] | undefined;
+    const list = this.listeners?.listenersOf(event) as readonly Listener<Events[K]>[] | undefined;
     if (!list || list.length === 0) return;
     for (const listener of list) {
       try {
