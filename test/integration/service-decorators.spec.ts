@@ -81,6 +81,11 @@ class Downstream {
     return this.label;
   }
 
+  @Retry({ maxAttempts: 2, baseDelayMs: 0 })
+  async listArguments(...values: unknown[]): Promise<string> {
+    return `${values.length}: ${values.map(String).join(', ')}`;
+  }
+
   @RateLimit({ limit: 1, windowMs: 60_000 })
   async once(): Promise<string> {
     return 'ok';
@@ -221,6 +226,13 @@ describe('decorators on provider methods', () => {
     const other = { label: 'other' };
     await expect(downstream.ownLabel.call(other as Downstream)).resolves.toBe('other');
     await expect(downstream.ownLabel()).resolves.toBe('downstream');
+  });
+
+  it('a method receives every argument it was called with, trailing undefined ones included', async () => {
+    await expect(downstream.listArguments(1, 'two', undefined)).resolves.toBe(
+      '3: 1, two, undefined',
+    );
+    await expect(downstream.listArguments()).resolves.toBe('0: ');
   });
 
   it('an Observable method that throws before returning its stream is retried like a failed stream', async () => {
