@@ -28,6 +28,25 @@ class SwitchableBreakers implements SharedBreakerOperations {
     this.guard(() => this.inner.transition(n, s, c));
 }
 
+/** Lets every promise reaction queued so far run (no time passes). */
+const settleMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Holds every outcome sent to the store until released, counting those held. */
+function holdRecords(store: SwitchableBreakers) {
+  const record = store.record;
+  const held: (() => void)[] = [];
+  store.record = (name, spec, outcome) =>
+    new Promise<void>((resolve) => held.push(resolve)).then(() => record(name, spec, outcome));
+  return {
+    get count() {
+      return held.length;
+    },
+    releaseAll() {
+      for (const release of held.splice(0)) release();
+    },
+  };
+}
+
 /** Two "processes": two breakers of the same name over one store. */
 function fleet(options: CircuitBreakerOptions = {}) {
   const clock = new TestClock();
@@ -97,12 +116,51 @@ describe('SharedCircuitBreakerPolicy', () => {
     await a.execute(ok);
     await b.execute(ok);
     await b.execute(ok);
+    // A success's outcome is not waited for: the last answer b had was its permit's.
+    await b.sync();
     expect(b.stats()).toMatchObject({
       failureRate: 25,
       successes: 2,
       failures: 0,
       healthScore: 83,
     });
+  });
+
+  it('answers a plain success without waiting for the store to record it', async () => {
+    const { store, a, b } = fleet();
+    const held = holdRecords(store);
+    await expect(a.execute(ok)).resolves.toBe('ok');
+    expect(held.count).toBe(1);
+    held.releaseAll();
+    await b.sync();
+    expect(b.stats().successes).toBe(0);
+    expect(a.stats().successes).toBe(1);
+  });
+
+  it('waits for the store to record a failure, a slow call and a probe’s verdict', async () => {
+    const { clock, store, a } = fleet({ slowCallDurationMs: 50 });
+    const held = holdRecords(store);
+    /** The call settles only once its outcome, held until then, is released. */
+    const expectToWaitForItsOutcome = async (call: () => Promise<unknown>) => {
+      let done = false;
+      const settled = call().then(
+        () => (done = true),
+        () => (done = true),
+      );
+      await settleMicrotasks();
+      expect(held.count).toBe(1);
+      expect(done).toBe(false);
+      held.releaseAll();
+      await settled;
+    };
+    await expectToWaitForItsOutcome(() => a.execute(fail));
+    await expectToWaitForItsOutcome(() => a.execute(() => clock.advance(50).then(() => 'slow')));
+    await expectToWaitForItsOutcome(() => a.execute(fail));
+    await expectToWaitForItsOutcome(() => a.execute(fail));
+    expect(a.state).toBe('OPEN');
+    await clock.advance(1_000);
+    await expectToWaitForItsOutcome(() => a.execute(ok));
+    expect(a.state).toBe('CLOSED');
   });
 
   it('costs no round trip for an ignored error outside half-open', async () => {

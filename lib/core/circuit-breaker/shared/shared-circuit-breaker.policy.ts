@@ -14,13 +14,25 @@ import type { CircuitState, StateChangeReason } from '../circuit-state.js';
 import type { EffectiveCircuitBreakerOptions } from '../effective-breaker-options.js';
 import { sharedBreakerOptions, sharedBreakerSpecOf } from './shared-breaker-spec.js';
 import { withSharedWindow } from './shared-breaker-stats.js';
-import type { BreakerAdmission, SharedBreakerOperations } from './shared-breaker.types.js';
+import type {
+  BreakerAdmission,
+  BreakerOutcome,
+  SharedBreakerOperations,
+} from './shared-breaker.types.js';
 import { SharedStateLink } from './shared-state-link.js';
+
+/** An outcome as this process counted it, before the store judges it. */
+interface CountedOutcome {
+  kind: BreakerOutcome['kind'];
+  slow: boolean;
+}
 
 /**
  * A circuit breaker whose state and window live in a store, so that every process sharing
  * the store (and the name) sees the same breaker: one that opens in one process rejects
- * calls in the others. Each call costs two store round trips (a permit, then the outcome).
+ * calls in the others. A call waits for one store round trip (its permit); its outcome is
+ * sent after it, and waited for only when it may change the state (a failure, a slow call,
+ * a probe's verdict).
  *
  * `state` and `stats()` show the shared state as of this process's last store answer
  * (`sync()` reads it afresh). While the store fails, a call follows `onStoreFailure`:
@@ -49,10 +61,16 @@ export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
     try {
       value = await fn(toExecutionContext(options));
     } catch (error) {
-      await this.settle(admission, startedAt, { error });
+      const failure = this.countFailure(error, startedAt);
+      await this.judge(admission, failure);
       throw error;
     }
-    await this.settle(admission, startedAt);
+    const success = this.countSuccess(startedAt);
+    const judged = this.judge(admission, success);
+    // A success that is neither slow nor a probe's changes no state: the caller need not wait
+    // for the store to hear of it. The process's next call is sent after it on the same
+    // connection, so this process never sees its window without it.
+    if (success.slow || admission.probe) await judged;
     return value;
   }
 
@@ -114,25 +132,28 @@ export class SharedCircuitBreakerPolicy extends CircuitBreakerPolicy {
     return result;
   }
 
-  /** Counts the outcome here, then judges it in the store (or locally while it fails). */
-  private async settle(
-    admission: BreakerAdmission,
-    startedAt: number,
-    failure?: { error: unknown },
-  ): Promise<void> {
+  private countSuccess(startedAt: number): CountedOutcome {
+    const slow = this.recorder.countSuccess(this.clock.now() - startedAt);
+    return { kind: 'success', slow };
+  }
+
+  private countFailure(error: unknown, startedAt: number): CountedOutcome {
     const { recorder } = this;
-    const durationMs = this.clock.now() - startedAt;
-    const error = failure?.error;
-    const kind = !failure ? 'success' : recorder.countsAsFailure(error) ? 'failure' : 'ignored';
-    let slow = false;
-    if (kind === 'success') slow = recorder.countSuccess(durationMs);
-    else if (kind === 'failure') slow = recorder.countFailure(error, durationMs);
-    else recorder.countIgnored(error);
+    if (!recorder.countsAsFailure(error)) {
+      recorder.countIgnored(error);
+      return { kind: 'ignored', slow: false };
+    }
+    return { kind: 'failure', slow: recorder.countFailure(error, this.clock.now() - startedAt) };
+  }
+
+  /** Judges a counted outcome in the store, or locally while the store fails. */
+  private async judge(admission: BreakerAdmission, { kind, slow }: CountedOutcome): Promise<void> {
     // An ignored error outside HALF_OPEN changes nothing anywhere: no round trip.
     if (kind === 'ignored' && !admission.probe) return;
     const generation = admission.snapshot.generation;
     if (await this.link.record({ generation, kind, slow })) return;
     const now = this.clock.now();
+    const { recorder } = this;
     if (kind === 'success') recorder.judgeSuccess(this.machine.generation, slow, now);
     else if (kind === 'failure') recorder.judgeFailure(this.machine.generation, slow, now);
   }
