@@ -4,6 +4,7 @@ import { calibratedGroup } from './calibrated-group.js';
 import type { BenchGroup } from './group.js';
 
 const task = async (): Promise<number> => 1;
+const taskWith = async (n: number): Promise<number> => n;
 
 // The overhead group's pipeline: 3 attempts in all, 5 consecutive failures, 1 s timeout.
 const MAX_ATTEMPTS = 3;
@@ -12,6 +13,7 @@ const TIMEOUT_MS = 1_000;
 
 interface Decorated {
   call(): Promise<number>;
+  callWith(n: number): Promise<number>;
 }
 
 /**
@@ -36,6 +38,13 @@ async function prepareDecorated(moduleOptions: object = {}) {
     async call(): Promise<number> {
       return 1;
     }
+
+    @Retry({ maxAttempts: MAX_ATTEMPTS })
+    @CircuitBreaker({ failureThreshold: FAILURE_THRESHOLD })
+    @Timeout(TIMEOUT_MS)
+    async callWith(n: number): Promise<number> {
+      return n;
+    }
   }
 
   @Module({ imports: [ResilienceModule.forRoot(moduleOptions)], providers: [Service] })
@@ -49,6 +58,23 @@ async function prepareDecorated(moduleOptions: object = {}) {
 async function prepareDecoratedMethod(moduleOptions: object = {}) {
   const { app, service } = await prepareDecorated(moduleOptions);
   return { run: () => service.call(), dispose: () => app.close() };
+}
+
+/** A method with an argument: the wrapper copies it, and each call needs its own closure. */
+async function prepareDecoratedMethodWithArgument() {
+  const { app, service } = await prepareDecorated(TIMING_OBSERVERS_OFF);
+  let n = 0;
+  return { run: () => service.callWith(n++), dispose: () => app.close() };
+}
+
+async function programmaticPipeline() {
+  const { compose, createCircuitBreaker, createRetry, createTimeout } =
+    await import('nestjs-bulwark');
+  return compose(
+    createRetry({ maxAttempts: MAX_ATTEMPTS }),
+    createCircuitBreaker({ failureThreshold: FAILURE_THRESHOLD }),
+    createTimeout({ ms: TIMEOUT_MS }),
+  );
 }
 
 /**
@@ -76,14 +102,17 @@ const contenders: TimedContender[] = [
     name: 'programmatic pipeline',
     description: 'compose(createRetry, createCircuitBreaker, createTimeout(1000)).execute(fn)',
     prepare: async () => {
-      const { compose, createCircuitBreaker, createRetry, createTimeout } =
-        await import('nestjs-bulwark');
-      const pipeline = compose(
-        createRetry({ maxAttempts: MAX_ATTEMPTS }),
-        createCircuitBreaker({ failureThreshold: FAILURE_THRESHOLD }),
-        createTimeout({ ms: TIMEOUT_MS }),
-      );
+      const pipeline = await programmaticPipeline();
       return { run: () => pipeline.execute(task) };
+    },
+  },
+  {
+    name: 'programmatic pipeline, one argument',
+    description: 'the same, calling a function of one argument: execute(() => fn(n))',
+    prepare: async () => {
+      const pipeline = await programmaticPipeline();
+      let n = 0;
+      return { run: () => pipeline.execute(() => taskWith(n++)) };
     },
   },
   {
@@ -97,6 +126,12 @@ const contenders: TimedContender[] = [
     description:
       'the same with metrics and prediction disabled (they time every call): the decorator’s own cost',
     prepare: () => prepareDecoratedMethod(TIMING_OBSERVERS_OFF),
+  },
+  {
+    name: 'decorated provider method, one argument, metrics and prediction off',
+    description:
+      'the same decorators on async (n) => n, called with an argument: compare with the programmatic pipeline with one argument',
+    prepare: prepareDecoratedMethodWithArgument,
   },
   {
     name: 'ResilienceService.execute',
