@@ -54,10 +54,12 @@ const NO_ARGUMENTS: readonly unknown[] = Object.freeze([]);
  */
 function promiseMethod(original: AnyMethod, pipeline: MethodPipeline, target: object): AnyMethod {
   const callOnTarget = (): unknown => original.call(target);
+  // The closures are built by helpers: one written here would capture `this`, and V8 would
+  // then allocate a context for it on every call, even calls that build no closure (~30 ns).
   return function (this: unknown): unknown {
     const count = arguments.length;
     if (count === 0) {
-      const call = this === target ? callOnTarget : () => original.call(this);
+      const call = this === target ? callOnTarget : callOn(original, this);
       return pipeline.executeWithArgs(NO_ARGUMENTS, call);
     }
     // Copied one by one: handed to `Array.prototype.slice`, the arguments object would be
@@ -65,8 +67,16 @@ function promiseMethod(original: AnyMethod, pipeline: MethodPipeline, target: ob
     const args = new Array<unknown>(count);
     // eslint-disable-next-line prefer-rest-params -- a rest parameter builds an array even for no arguments
     for (let i = 0; i < count; i++) args[i] = arguments[i];
-    return pipeline.executeWithArgs(args, () => original.apply(this, args));
+    return pipeline.executeWithArgs(args, applyOn(original, this, args));
   };
+}
+
+function callOn(original: AnyMethod, self: unknown): () => unknown {
+  return () => original.call(self);
+}
+
+function applyOn(original: AnyMethod, self: unknown, args: unknown[]): () => unknown {
+  return () => original.apply(self, args);
 }
 
 function isWrapped(fn: unknown): boolean {
