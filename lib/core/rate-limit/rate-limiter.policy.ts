@@ -140,7 +140,7 @@ export class RateLimiterPolicy implements Policy {
     try {
       const taken = this.take(options?.key ?? DEFAULT_RATE_LIMIT_KEY, 1);
       if (!(taken instanceof Promise)) return this.runWithDecision(taken, fn, options, observer);
-      return taken.then((decision) => this.runWithDecision(decision, fn, options, observer));
+      return this.runOnceDecided(taken, fn, options, observer);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -201,8 +201,29 @@ export class RateLimiterPolicy implements Policy {
     const bucketKey = this.keyPrefix + key;
     const sync = this.syncBackend;
     if (sync) return this.settle(key, cost, sync.consumeNow(bucketKey, rule, cost));
+    return this.takeFromStore(key, bucketKey, rule, cost);
+  }
+
+  // The closures of a store's decision are built here, not in `take` or `executeReporting`:
+  // there V8 would allocate a context for what they capture on every call, in-process
+  // decisions included.
+  private takeFromStore(
+    key: string,
+    bucketKey: string,
+    rule: RateLimitRule,
+    cost: number,
+  ): Promise<RateLimitDecision> {
     if (this.resetting) return this.resetting.then(() => this.take(key, cost));
     return this.backend.consume(bucketKey, rule, cost).then((d) => this.settle(key, cost, d));
+  }
+
+  private runOnceDecided<T>(
+    decision: Promise<RateLimitDecision>,
+    fn: GuardedFunction<T>,
+    options: ExecuteOptions | undefined,
+    observer: RateLimitDecisionObserver | undefined,
+  ): Promise<T> {
+    return decision.then((taken) => this.runWithDecision(taken, fn, options, observer));
   }
 
   /**

@@ -3,6 +3,7 @@ import {
   invokeGuarded,
   toExecutionContext,
   type ExecuteOptions,
+  type ExecutionContext,
   type GuardedFunction,
   type Policy,
 } from '../../core/index.js';
@@ -69,12 +70,16 @@ export class MethodPipeline {
     if (index === layers.length) return invokeGuarded(fn, toExecutionContext(options));
     if (this.fused?.runsAt(index)) return this.fused.execute(invocation, fn, options);
     const layer = layers[index];
-    const inner: GuardedFunction<T> =
-      index === layers.length - 1
-        ? fn
-        : (context) => this.executeFrom(index + 1, invocation, fn, context);
+    const inner = index === layers.length - 1 ? fn : this.layersFrom(index + 1, invocation, fn);
     return layer.executeFor
       ? layer.executeFor(invocation, inner, options)
       : layer.target.execute(inner, options);
+  }
+
+  // Built here rather than in `executeFrom`, where V8 would allocate a context for what the
+  // closure captures on every call, also for the innermost layer, which needs none.
+  private layersFrom<T>(index: number, invocation: Invocation, fn: GuardedFunction<T>) {
+    return (context: ExecutionContext): Promise<T> =>
+      this.executeFrom(index, invocation, fn, context);
   }
 }
