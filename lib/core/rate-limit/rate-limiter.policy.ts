@@ -204,9 +204,9 @@ export class RateLimiterPolicy implements Policy {
     return this.takeFromStore(key, bucketKey, rule, cost);
   }
 
-  // The closures of a store's decision are built here, not in `take` or `executeReporting`:
-  // there V8 would allocate a context for what they capture on every call, in-process
-  // decisions included.
+  // This and `runOnceDecided` build the closures of a store's (asynchronous) decision. Written
+  // in `take` or `executeReporting`, they would make V8 allocate a context on every call,
+  // in-process decisions included.
   private takeFromStore(
     key: string,
     bucketKey: string,

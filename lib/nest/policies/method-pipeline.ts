@@ -78,7 +78,11 @@ export class MethodPipeline {
 
   // Built here rather than in `executeFrom`, where V8 would allocate a context for what the
   // closure captures on every call, also for the innermost layer, which needs none.
-  private layersFrom<T>(index: number, invocation: Invocation, fn: GuardedFunction<T>) {
+  private layersFrom<T>(
+    index: number,
+    invocation: Invocation,
+    fn: GuardedFunction<T>,
+  ): GuardedFunction<T> {
     return (context: ExecutionContext): Promise<T> =>
       this.executeFrom(index, invocation, fn, context);
   }

@@ -1,4 +1,4 @@
-import { resolveRateLimitRule } from '../../../lib/core/index.js';
+import { resolveRateLimitRule, SharedCircuitBreakerPolicy } from '../../../lib/core/index.js';
 import { Redis } from 'ioredis';
 import { DEAD_LETTER_IDLE_TTL_MS, RedisStore } from '../../../lib/store/index.js';
 import { describeWithRedis } from '../../support/redis-binary.js';
@@ -109,6 +109,28 @@ describeWithRedis('RedisStore on one redis-server', () => {
     const decision = await store.rateLimits.consume('a:b', rule, 1);
     const expected = 3_600_000 - ((Number(seconds) * 1000) % 3_600_000);
     expect(Math.abs(decision.resetMs - expected)).toBeLessThan(1_500);
+    await store.close();
+  });
+
+  it('puts a shared breaker’s unawaited successes in the window before its next call', async () => {
+    const store = new RedisStore(client, { keyPrefix: 'unawaited:' });
+    const breaker = new SharedCircuitBreakerPolicy(
+      {
+        name: 'ledger',
+        slidingWindow: { type: 'count', size: 4 },
+        minimumCalls: 4,
+        failureRateThreshold: 50,
+      },
+      store.breakers,
+    );
+    const fail = () => Promise.reject(new Error('503'));
+    await breaker.execute(() => 'ok');
+    await breaker.execute(() => 'ok');
+    await breaker.execute(fail).catch(() => undefined);
+    expect(breaker.state).toBe('CLOSED');
+    // Four calls, half failed: open only if both successes reached the window first.
+    await breaker.execute(fail).catch(() => undefined);
+    expect(breaker.state).toBe('OPEN');
     await store.close();
   });
 });
